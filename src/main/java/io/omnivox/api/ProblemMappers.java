@@ -1,0 +1,79 @@
+package io.omnivox.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * Every error leaves the API as RFC 9457 problem+json: 4xx with a useful detail for the caller's mistakes, 500 with
+ * an incident id (and the stack trace only in our log) for ours.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String message = e.getMessage();
+        boolean generic = message == null || message.startsWith("HTTP ");
+        String detail = generic && status.getStatusCode() == 404 ? "No resource at " + uri.getPath()
+                : generic ? status.getReasonPhrase() : message;
+        return problem(ProblemDetail.of(status.getStatusCode(), slug(status.getReasonPhrase()),
+                status.getReasonPhrase(), detail, uri.getPath()), e.getResponse());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<ProblemDetail.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new ProblemDetail.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return problem(ProblemDetail.of(400, "validation", "Invalid request",
+                "The request has " + errors.size() + " invalid field(s).", uri.getPath()).withErrors(errors), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return problem(ProblemDetail.of(400, "malformed-body", "Malformed request body",
+                "The body is not valid JSON for this endpoint: " + e.getOriginalMessage(), uri.getPath()), null);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled error on %s (incident %s)", uri.getPath(), incident);
+        return problem(ProblemDetail.of(500, "internal", "Internal error",
+                "Something went wrong on our side; incident " + incident + " is in the server log.", uri.getPath()),
+                null);
+    }
+
+    private static Response problem(ProblemDetail problem, Response original) {
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem);
+        if (original != null) {
+            original.getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                    values.forEach(v -> builder.header(name, v));
+                }
+            });
+        }
+        return builder.build();
+    }
+
+    private static String leaf(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static String slug(String phrase) {
+        return phrase == null ? "error" : phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}
