@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -24,11 +25,18 @@ public final class YamlNode {
     private final Path file;
     private final Node node;
     private final String path;
+    /** Where errors about this node point: the node itself, or for a mapping value its key (see entries()). */
+    private final Mark position;
 
     YamlNode(Path file, Node node, String path) {
+        this(file, node, path, node.getStartMark());
+    }
+
+    private YamlNode(Path file, Node node, String path, Mark position) {
         this.file = file;
         this.node = node;
         this.path = path;
+        this.position = position;
     }
 
     /** Dotted field path of this node ({@code ""} for the document root). */
@@ -36,14 +44,19 @@ public final class YamlNode {
         return path;
     }
 
-    /** 1-based line where this node starts. */
+    /** 1-based line where this node starts; for a mapping value, the line of its key. */
     public int line() {
-        return node.getStartMark().getLine() + 1;
+        return position.getLine() + 1;
+    }
+
+    /** 1-based column matching {@link #line()}. */
+    public int column() {
+        return position.getColumn() + 1;
     }
 
     /** Fails at this node's position. */
     public DefinitionException fail(String problem) {
-        return new DefinitionException(file, line(), node.getStartMark().getColumn() + 1, path, problem);
+        return new DefinitionException(file, line(), column(), path, problem);
     }
 
     public boolean isMapping() {
@@ -58,7 +71,11 @@ public final class YamlNode {
         return node instanceof ScalarNode;
     }
 
-    /** The entries of a mapping, in file order; fails if this node is not a mapping or repeats a key. */
+    /**
+     * The entries of a mapping, in file order; fails if this node is not a mapping or repeats a key. Each value reports
+     * errors at its key, so {@code speed: fast} is blamed where {@code speed} is written, and a block list or mapping
+     * on the following lines is blamed at the line that names it.
+     */
     public Map<String, YamlNode> entries() {
         if (!(node instanceof MappingNode mapping)) {
             throw fail("expected a mapping (key: value pairs)");
@@ -67,9 +84,10 @@ public final class YamlNode {
         for (NodeTuple tuple : mapping.getValue()) {
             YamlNode key = new YamlNode(file, tuple.getKeyNode(), path);
             String name = key.asString();
-            YamlNode value = new YamlNode(file, tuple.getValueNode(), child(name));
+            YamlNode value = new YamlNode(file, tuple.getValueNode(), child(name), tuple.getKeyNode().getStartMark());
             if (entries.put(name, value) != null) {
-                throw key.fail("duplicate key '" + name + "'");
+                // Blame the second occurrence under its own path: that is the line the user has to delete.
+                throw new YamlNode(file, tuple.getKeyNode(), child(name)).fail("duplicate key '" + name + "'");
             }
         }
         return entries;
@@ -92,8 +110,8 @@ public final class YamlNode {
 
     /** The value under {@code key}; fails at this mapping when it is missing. */
     public YamlNode require(String key) {
-        return get(key).orElseThrow(() -> new DefinitionException(file, line(), node.getStartMark().getColumn() + 1,
-                child(key), "required field is missing"));
+        return get(key).orElseThrow(
+                () -> new DefinitionException(file, line(), column(), child(key), "required field is missing"));
     }
 
     /** The items of a sequence; fails if this node is not a sequence. */
