@@ -79,7 +79,7 @@ public final class ModelFetcher {
         IOException lastCut = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                download(model + "/" + file.path(), url, part, file.size().orElse(-1L));
+                download(model, file, url, part);
                 verify(model, file, part);
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 progress.done(model + "/" + file.path());
@@ -98,11 +98,16 @@ public final class ModelFetcher {
                 + " is kept: run the fetch again to resume.", lastCut);
     }
 
-    private void download(String label, String url, Path part, long expectedSize)
+    private void download(String model, ModelFile file, String url, Path part)
             throws IOException, InterruptedException, FetchException {
+        String label = model + "/" + file.path();
+        long expectedSize = file.size().orElse(-1L);
         long have = Files.exists(part) ? Files.size(part) : 0;
         if (expectedSize > 0 && have >= expectedSize) {
-            return; // complete on disk already; verify() decides whether it is good
+            // Complete on disk already; verify() decides whether it is good. Still announce the file, so the
+            // progress display has a label and total for its done() line instead of the previous file's.
+            progress.start(label, expectedSize, have);
+            return;
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (have > 0) {
@@ -113,7 +118,9 @@ public final class ModelFetcher {
         boolean resumed = status == 206;
         if (status != 200 && !resumed) {
             response.body().close();
-            throw new FetchException("Server answered HTTP " + status + " for " + url);
+            // Not a cut connection: retrying would get the same answer, so say which file and URL to check.
+            throw new FetchException("Cannot download " + file.path() + " of model '" + model + "': " + url
+                    + " answered HTTP " + status + ". Check the url in the model's manifest.");
         }
         if (!resumed) {
             have = 0; // the server ignored the range: start over
