@@ -27,9 +27,12 @@ public final class ConsoleProgressBar implements FetchProgress {
         this.interactive = interactive;
     }
 
-    /** A bar on standard error, redrawn in place when a terminal is attached. */
+    /**
+     * A bar on standard error, redrawn in place when {@code -Domnivox.progress.tty=true} says standard error is a
+     * terminal ({@code models/fetch} sets it with {@code [ -t 2 ]}; the JDK cannot tell reliably on its own).
+     */
     public static ConsoleProgressBar onStderr() {
-        return new ConsoleProgressBar(System.err, System.console() != null);
+        return new ConsoleProgressBar(System.err, Boolean.getBoolean("omnivox.progress.tty"));
     }
 
     @Override

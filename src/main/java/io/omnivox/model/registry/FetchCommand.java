@@ -36,7 +36,7 @@ public final class FetchCommand {
         }
         if (names.contains("--list")) {
             registry.all().forEach(m -> System.out.printf("%-24s %-9s %-8s %s%n", m.name(),
-                    m.capability().name().toLowerCase(), registry.isPresent(m) ? "present" : "missing", m.description()));
+                    m.capability().name().toLowerCase(), registry.isPresent(m) ? "present" : "missing", brief(m.description())));
             return 0;
         }
         List<ModelManifest> chosen;
@@ -81,6 +81,10 @@ public final class FetchCommand {
             return 1;
         }
         return 0;
+    }
+
+    private static String brief(String description) {
+        return description.length() <= 72 ? description : description.substring(0, 71) + "…";
     }
 
     /** The weights directory: {@code OMNIVOX_MODELS_DIR}, else the same default as {@link ModelsConfig#dir()}. */

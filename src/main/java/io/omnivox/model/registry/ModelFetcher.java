@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 import io.omnivox.model.registry.ModelManifest.ModelFile;
 
@@ -56,14 +57,19 @@ public final class ModelFetcher {
 
     /** Fetches every missing file of {@code manifest}; files that only an export recipe makes are reported. */
     public void fetch(ModelRegistry registry, ModelManifest manifest) throws FetchException {
-        for (ModelFile file : registry.missingFiles(manifest)) {
-            Path target = registry.path(manifest, file);
+        List<ModelFile> missing = registry.missingFiles(manifest);
+        for (ModelFile file : missing) {
+            if (file.downloadable()) {
+                fetchFile(manifest.name(), file, registry.path(manifest, file));
+            }
+        }
+        // Downloads first, so a model mixing public files and exported ones gets everything that can be fetched.
+        for (ModelFile file : missing) {
             if (!file.downloadable()) {
                 throw new FetchException("Model '" + manifest.name() + "' has no public download for " + file.path()
                         + ": produce it with " + manifest.exportRecipe().orElse("its export recipe")
-                        + " and put it at " + target);
+                        + " and put it at " + registry.path(manifest, file));
             }
-            fetchFile(manifest.name(), file, target);
         }
     }
 
