@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * Locates the shared stories260K files. They live outside the repository, next to it, so tests
  * skip (not fail) where they are absent. Maven runs tests from the project root, hence "..".
  */
-final class Llama2cModelFiles {
+public final class Llama2cModelFiles {
 
     static final Path DIR = Path.of("..", "shared", "models", "llama2c-stories260K");
     static final Path CHECKPOINT = DIR.resolve("stories260K.bin");
@@ -23,7 +23,7 @@ final class Llama2cModelFiles {
     }
 
     /** Whether the shared model files exist. */
-    static boolean present() {
+    public static boolean present() {
         return Files.isRegularFile(CHECKPOINT) && Files.isRegularFile(TOKENIZER);
     }
 
@@ -31,14 +31,14 @@ final class Llama2cModelFiles {
      * Skips the calling test with a clear message when the shared model files are missing. Call it
      * from {@code @BeforeEach}: surefire drops the message of an assumption failing in {@code @BeforeAll}.
      */
-    static void assumePresent() {
+    public static void assumePresent() {
         assumeTrue(present(),
                 "stories260K not found at " + DIR.toAbsolutePath().normalize()
                         + " (shared test models live next to the project checkout); skipping");
     }
 
     /** The checkpoint, read once per test JVM. */
-    static synchronized Llama2cCheckpoint checkpoint() {
+    public static synchronized Llama2cCheckpoint checkpoint() {
         assumePresent();
         if (checkpoint == null) {
             try {
@@ -51,7 +51,7 @@ final class Llama2cModelFiles {
     }
 
     /** The tokenizer vocabulary (512 pieces). */
-    static Llama2cTokenizerJson.Vocab vocab() {
+    public static Llama2cTokenizerJson.Vocab vocab() {
         try {
             return Llama2cTokenizerJson.Vocab.read(TOKENIZER, checkpoint().config().vocabSize());
         } catch (IOException e) {
