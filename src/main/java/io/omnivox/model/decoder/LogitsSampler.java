@@ -76,7 +76,7 @@ final class LogitsSampler {
     }
 
     private int sample(float[] logits) {
-        Integer[] order = candidates(logits);
+        int[] order = candidates(logits);
         double max = logits[order[0]];
         double[] probs = new double[order.length];
         double sum = 0;
@@ -99,15 +99,28 @@ final class LogitsSampler {
         return order[keep - 1];
     }
 
-    /** Token ids sorted by logit, best first, cut to top-k. */
-    private Integer[] candidates(float[] logits) {
-        Integer[] order = new Integer[logits.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /**
+     * Token ids sorted by logit, best first, cut to top-k. Sorts primitive keys (order-preserving float bits in the
+     * high half, the id in the low half) so a 150k-token vocabulary sorts without boxing.
+     */
+    static int[] candidates(float[] logits, int topK) {
+        long[] keys = new long[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            int bits = Float.floatToIntBits(logits[i]);
+            int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
+            keys[i] = ((long) sortable << 32) | i;
         }
-        Arrays.sort(order, (a, b) -> Float.compare(logits[b], logits[a]));
-        int k = options.topK() == 0 ? order.length : Math.min(options.topK(), order.length);
-        return Arrays.copyOf(order, k);
+        Arrays.sort(keys);
+        int k = topK == 0 ? keys.length : Math.min(topK, keys.length);
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = (int) keys[keys.length - 1 - i];
+        }
+        return order;
+    }
+
+    private int[] candidates(float[] logits) {
+        return candidates(logits, options.topK());
     }
 
     /** How many of the sorted probabilities make up the top-p mass. */

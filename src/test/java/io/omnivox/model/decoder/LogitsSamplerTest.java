@@ -91,6 +91,14 @@ class LogitsSamplerTest {
     }
 
     @Test
+    void should_order_candidates_by_logit_including_negative_and_infinite_values() {
+        float[] logits = { -0.5f, 2f, Float.NEGATIVE_INFINITY, -3f, 0f, 2.5f };
+
+        assertThat(LogitsSampler.candidates(logits, 0)).containsExactly(5, 1, 4, 0, 3, 2);
+        assertThat(LogitsSampler.candidates(logits, 2)).containsExactly(5, 1);
+    }
+
+    @Test
     void should_reject_options_out_of_range() {
         assertThatThrownBy(() -> GenerationOptions.greedy(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GenerationOptions.greedy(1).withSampling(1, 0, 0, 1))
