@@ -13,6 +13,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.omnivox.asr.TranscriptionService;
+import io.omnivox.audio.AudioFormatException;
+
 /**
  * Every error leaves the API as RFC 9457 problem+json: 4xx with a useful detail for the caller's mistakes, 500 with
  * an incident id (and the stack trace only in our log) for ours.
@@ -45,6 +48,30 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         return problem(ProblemDetail.of(400, "malformed-body", "Malformed request body",
                 "The body is not valid JSON for this endpoint: " + e.getOriginalMessage(), uri.getPath()), null);
+    }
+
+    @ServerExceptionMapper
+    public Response badAudio(AudioFormatException e, UriInfo uri) {
+        AudioFormatException.Problem problem = e.problem();
+        return problem(ProblemDetail.of(problem.status(), problem.slug(), title(problem), e.getMessage(),
+                uri.getPath()), null);
+    }
+
+    @ServerExceptionMapper
+    public Response noEngine(TranscriptionService.NoEngineException e, UriInfo uri) {
+        return problem(ProblemDetail.of(503, "engine-unavailable", "No engine available", e.getMessage(),
+                uri.getPath()), null);
+    }
+
+    private static String title(AudioFormatException.Problem problem) {
+        return switch (problem) {
+            case EMPTY -> "Empty audio";
+            case NOT_AUDIO -> "Not audio";
+            case TRUNCATED -> "Truncated audio";
+            case UNSUPPORTED_CODEC -> "Unsupported audio codec";
+            case TOO_LARGE -> "Audio too large";
+            case TOO_LONG -> "Audio too long";
+        };
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -57,7 +57,7 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
             wav = Files.createTempFile("omnivox-asr-", ".wav");
             Files.write(wav, pcm16Wav(request.audio()));
             List<TimedToken> words = parse(run(wav));
-            String text = String.join(" ", words.stream().map(TimedToken::text).toList());
+            String text = String.join("", words.stream().map(TimedToken::text).toList()).strip();
             return new Transcript(text, "en", "EMO_UNKNOWN", text.isEmpty() ? List.of() : List.of("Speech"), false,
                     words);
         } catch (IOException e) {
@@ -103,7 +103,7 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
             if (word.startsWith("<") || word.startsWith("[") || word.startsWith("+")) {
                 continue;
             }
-            words.add(new TimedToken(word, Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))));
+            words.add(new TimedToken(" " + word, Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))));
         }
         return words;
     }

@@ -111,8 +111,8 @@ public final class SenseVoiceRecognizer implements SpeechRecognizer {
         String lang = !parsed.language().isEmpty() ? parsed.language()
                 : language == Language.AUTO ? "" : language.code();
         return new Transcript(text, lang, parsed.emotion(), parsed.events(), parsed.itn() == null ? itn : parsed.itn(),
-                pieces.stream().map(p -> new TimedToken(p.text().replace(TokenTable.WORD_START, " ").strip(),
-                        p.start(), p.end())).toList());
+                pieces.stream().map(p -> new TimedToken(p.text().replace(TokenTable.WORD_START, " "), p.start(),
+                        p.end())).toList());
     }
 
     /** Seconds from the utterance start of an output frame (the query frames come first and take no time). */

@@ -37,7 +37,8 @@ class PocketSphinxRecognizerTest {
     /**
      * PocketSphinx 0.8 with its generic en-us language model gets about a third of these literary sentences' words
      * wrong (names such as "dashwood" are out of vocabulary, "ill disposed" becomes "illness those"); measured here
-     * at 0.37 (26 errors in 71 words) over all five clips. The bound leaves room for another Debian build of the same engine while still
+     * at 0.37 (26 errors in 71 words) over all five clips. The bound leaves room for another Debian build of the
+     * same engine while still
      * failing if audio reaches it garbled (wrong rate, clipping, byte order), which pushes WER towards 1.
      */
     private static final double MAX_WER = 0.45;
@@ -83,8 +84,8 @@ class PocketSphinxRecognizerTest {
         List<Transcript.TimedToken> words = PocketSphinxRecognizer.parse(List.of("he was not", "<s> 0.000 0.140 0.99",
                 "he 0.150 0.360 0.26", "<sil> 0.37 0.40 0.5", "leisure(2) 2.260 2.710 0.45", "[NOISE] 3.0 3.1 0.1"));
 
-        assertThat(words).containsExactly(new Transcript.TimedToken("he", 0.15, 0.36),
-                new Transcript.TimedToken("leisure", 2.26, 2.71));
+        assertThat(words).containsExactly(new Transcript.TimedToken(" he", 0.15, 0.36),
+                new Transcript.TimedToken(" leisure", 2.26, 2.71));
     }
 
     /** clip id → reference text. */

@@ -97,7 +97,8 @@ class SenseVoiceRecognizerTest {
         Transcript t = recognizer.transcribeFeatures(single(features(0, 0, HELLO, HELLO, 0, WORLD)), Language.EN, true)
                 .get(0);
 
-        assertThat(t.tokens()).extracting(TimedToken::text).containsExactly("hello", "world");
+        assertThat(t.tokens()).extracting(TimedToken::text).containsExactly(" hello", " world");
+        assertThat(t.words()).extracting(TimedToken::text).containsExactly("hello", "world");
         assertThat(t.tokens().get(0).start()).isCloseTo(0.12, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(t.tokens().get(0).end()).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(t.tokens().get(1).start()).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
