@@ -56,6 +56,12 @@ public final class SenseVoiceRecognizer implements SpeechRecognizer {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             RecognitionRequest r = requests.get(i);
+            if (features.get(i).length == 0) {
+                // shorter than one 25 ms fbank frame: nothing the model could hear
+                results[i] = new Transcript("", r.language() == Language.AUTO ? "" : r.language().code(),
+                        "EMO_UNKNOWN", List.of(), r.itn(), List.of());
+                continue;
+            }
             groups.computeIfAbsent(r.language() + "/" + r.itn(), k -> new ArrayList<>()).add(i);
         }
         for (List<Integer> group : groups.values()) {
@@ -99,7 +105,10 @@ public final class SenseVoiceRecognizer implements SpeechRecognizer {
             CtcToken token = decoded.get(k);
             String piece = tokens.piece(token.id());
             if (RichTags.isTag(piece)) {
-                tags.add(piece);
+                // the rich tags come from the four query frames; a tag anywhere else is not text either
+                if (token.frame() < SenseVoiceModel.QUERY_FRAMES) {
+                    tags.add(piece);
+                }
                 continue;
             }
             double start = seconds(token.frame());

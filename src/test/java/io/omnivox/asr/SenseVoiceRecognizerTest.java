@@ -139,6 +139,16 @@ class SenseVoiceRecognizerTest {
     }
 
     @Test
+    void should_return_an_empty_transcript_when_audio_is_shorter_than_one_frame() {
+        List<Transcript> results = recognizer.transcribeAll(List.of(
+                new RecognitionRequest(new AudioClip(new float[100], 16_000), Language.EN, true),
+                new RecognitionRequest(new AudioClip(new float[16_000], 16_000), Language.EN, true)));
+
+        assertThat(results.get(0).noSpeech()).isTrue();
+        assertThat(results.get(1).language()).isEqualTo("en");
+    }
+
+    @Test
     void should_refuse_a_model_without_sensevoice_metadata(@TempDir Path dir) throws Exception {
         OnnxGraphBuilder g = new OnnxGraphBuilder("not-sensevoice");
         String x = g.input("x", OnnxDType.FLOAT, "N", "T", 560);
