@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.omnivox.asr.Transcript.TimedToken;
-import io.omnivox.audio.AudioClip;
+import io.omnivox.audio.WavCodec;
 import io.omnivox.model.ModelException;
 
 /**
@@ -55,7 +55,7 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
         Path wav = null;
         try {
             wav = Files.createTempFile("omnivox-asr-", ".wav");
-            Files.write(wav, pcm16Wav(request.audio()));
+            Files.write(wav, WavCodec.encode(request.audio(), 16)); // the en-us acoustic model takes 16 kHz 16-bit
             List<TimedToken> words = parse(run(wav));
             String text = String.join("", words.stream().map(TimedToken::text).toList()).strip();
             return new Transcript(text, "en", "EMO_UNKNOWN", text.isEmpty() ? List.of() : List.of("Speech"), false,
@@ -106,20 +106,6 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
             words.add(new TimedToken(" " + word, Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))));
         }
         return words;
-    }
-
-    /** A minimal 16 kHz mono 16-bit WAV, which is what the en-us acoustic model expects. */
-    static byte[] pcm16Wav(AudioClip clip) {
-        float[] s = clip.samples();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + s.length * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + s.length * 2)
-                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(clip.sampleRate()).putInt(clip.sampleRate() * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(s.length * 2);
-        for (float v : s) {
-            b.putShort((short) Math.round(Math.max(-1f, Math.min(1f, v)) * 32767f));
-        }
-        return b.array();
     }
 
     private static void deleteQuietly(Path file) {

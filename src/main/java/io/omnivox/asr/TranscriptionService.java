@@ -1,6 +1,7 @@
 package io.omnivox.asr;
 
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.omnivox.asr.Transcript.TimedToken;
 import io.omnivox.audio.AudioClip;
 import io.omnivox.audio.AudioDecoder;
+import io.omnivox.audio.AudioFormatException;
 import io.omnivox.audio.DecodeLimits;
 import io.omnivox.audio.vad.SpeechSegment;
 import io.omnivox.audio.vad.VadEngines;
@@ -49,9 +51,20 @@ public class TranscriptionService {
     /** Decodes and transcribes an upload. */
     public TranscriptionResult transcribe(InputStream upload, Language language, boolean itn) {
         SpeechRecognizer recognizer = engine();
-        AudioClip audio = decoder.decode(upload, new DecodeLimits(config.maxUploadBytes(), config.maxDurationSeconds()),
-                RecognitionRequest.SAMPLE_RATE);
-        return transcribe(recognizer, audio, language, itn);
+        return transcribe(recognizer, decode(upload), language, itn);
+    }
+
+    private AudioClip decode(InputStream upload) {
+        try {
+            return decoder.decode(upload, new DecodeLimits(config.maxUploadBytes(), config.maxDurationSeconds()),
+                    RecognitionRequest.SAMPLE_RATE);
+        } catch (IllegalStateException e) {
+            // ffmpeg is not installed: this server cannot decode the format, which the caller can work around
+            throw new AudioFormatException(AudioFormatException.Problem.UNSUPPORTED_CODEC, e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new AudioFormatException(AudioFormatException.Problem.TRUNCATED,
+                    "The audio could not be decoded to the end: " + e.getMessage(), e);
+        }
     }
 
     /** Transcribes decoded 16 kHz audio. */

@@ -36,6 +36,22 @@ public final class AudioDecoder {
     }
 
     /**
+     * A header that declares more audio than the byte limit is refused before reading it: the file is either that large
+     * (too large) or lying about its size, and either way nothing is allocated for the claim.
+     */
+    private static void rejectOversizedClaim(WavReader wav, DecodeLimits limits) {
+        long frames = wav.declaredFrames();
+        if (frames < 0) {
+            return;
+        }
+        long declaredBytes = frames * wav.channels() * wav.bytesPerSample();
+        if (declaredBytes > limits.maxBytes()) {
+            throw new AudioFormatException(Problem.TOO_LARGE, "The WAV header declares " + declaredBytes
+                    + " bytes of audio; the limit is " + limits.maxBytes() + " bytes.");
+        }
+    }
+
+    /**
      * Decodes the whole input to one mono clip at {@code targetRate}. Holds the decoded audio, plus one copy while
      * joining it at the end; use {@link #stream} for long audio.
      */
@@ -77,6 +93,7 @@ public final class AudioDecoder {
             ffmpeg.streamProbed(in, container, limits, targetRate, chunkSamples, sink);
             return;
         }
+        rejectOversizedClaim(wav, limits);
         streamWav(wav, limits, targetRate, new Rechunker(chunkSamples, sink));
     }
 
