@@ -42,15 +42,19 @@ public record TranscriptionResult(List<Segment> segments, double durationSeconds
         return segments.stream().allMatch(s -> s.transcript().noSpeech());
     }
 
-    /** The language of the first segment with speech, else empty. */
+    /** The language of the first segment with words (of any segment when none has words), else empty. */
     public String language() {
-        return speech().map(s -> s.transcript().language()).findFirst().orElse("");
+        return preferSpeech().map(s -> s.transcript().language()).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 
-    /** The first emotion other than unknown, else {@code EMO_UNKNOWN}. */
+    /** The first emotion other than unknown (segments with words first), else {@code EMO_UNKNOWN}. */
     public String emotion() {
-        return speech().map(s -> s.transcript().emotion()).filter(e -> !e.equals("EMO_UNKNOWN")).findFirst()
+        return preferSpeech().map(s -> s.transcript().emotion()).filter(e -> !e.equals("EMO_UNKNOWN")).findFirst()
                 .orElse("EMO_UNKNOWN");
+    }
+
+    private java.util.stream.Stream<Segment> preferSpeech() {
+        return java.util.stream.Stream.concat(speech(), segments.stream());
     }
 
     /** Every event heard, in order of first appearance. */

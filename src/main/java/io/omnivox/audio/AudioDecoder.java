@@ -90,7 +90,13 @@ public final class AudioDecoder {
             if (e.problem() != Problem.UNSUPPORTED_CODEC || !ffmpeg.isAvailable() || !rewind(in)) {
                 throw e;
             }
-            ffmpeg.streamProbed(in, container, limits, targetRate, chunkSamples, sink);
+            try {
+                ffmpeg.streamProbed(in, container, limits, targetRate, chunkSamples, sink);
+            } catch (AudioFormatException ffmpegFailed) {
+                // the WAV header was readable: its codec is the problem, whatever ffmpeg then made of the bytes
+                e.addSuppressed(ffmpegFailed);
+                throw ffmpegFailed.problem() == Problem.NOT_AUDIO ? e : ffmpegFailed;
+            }
             return;
         }
         rejectOversizedClaim(wav, limits);

@@ -89,11 +89,12 @@ class SenseVoiceEngineTest {
                 .body("segments[0].itn", equalTo(true));
     }
 
-    /** A loud 300 Hz tone the energy VAD and Silero both take for voiced sound. */
+    /** Half a second of silence, then a loud, warbling 300 Hz tone: voiced-like sound after quiet, as speech is. */
     private static short[] tone(int n) {
         short[] s = new short[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = (short) (12_000 * Math.sin(2 * Math.PI * 300 * i / 16_000.0) * (1 + 0.3 * Math.sin(2 * Math.PI * 4 * i / 16_000.0)));
+        for (int i = 8_000; i < n - 4_000; i++) {
+            double warble = 1 + 0.3 * Math.sin(2 * Math.PI * 4 * i / 16_000.0);
+            s[i] = (short) (12_000 * Math.sin(2 * Math.PI * 300 * i / 16_000.0) * warble);
         }
         return s;
     }
