@@ -121,6 +121,14 @@ public class TranscriptionResource {
         };
     }
 
+    private static Map<String, Object> word(Transcript.TimedToken token) {
+        Map<String, Object> word = new LinkedHashMap<>();
+        word.put("word", token.text());
+        word.put("start", token.start());
+        word.put("end", token.end());
+        return word;
+    }
+
     private static Map<String, Object> verbose(TranscriptionResult result, boolean words, List<String> notes) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task", "transcribe");
@@ -150,7 +158,7 @@ public class TranscriptionResource {
         body.put("segments", segments);
         if (words) {
             body.put("words", result.segments().stream().flatMap(s -> s.transcript().words().stream())
-                    .map(t -> Map.of("word", t.text(), "start", t.start(), "end", t.end())).toList());
+                    .map(TranscriptionResource::word).toList());
         }
         if (!notes.isEmpty()) {
             body.put("notes", notes);
