@@ -1,17 +1,15 @@
 package io.omnivox.asr;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.omnivox.model.EngineReporter;
 import io.omnivox.model.EngineStatus;
 import io.omnivox.model.OnnxSessionFactory;
+import io.omnivox.model.registry.LazyModel;
 import io.omnivox.model.registry.ModelCatalog;
 import io.omnivox.model.registry.ModelManifest;
 
@@ -23,25 +21,22 @@ import io.omnivox.model.registry.ModelManifest;
 @ApplicationScoped
 public class AsrEngines implements EngineReporter {
 
-    private static final Logger LOG = Logger.getLogger(AsrEngines.class);
     private static final String CAPABILITY = "asr";
 
     private final AsrConfig config;
-    private final ModelCatalog models;
-    private final OnnxSessionFactory onnx;
-    private volatile SpeechRecognizer senseVoice;
-    private volatile String senseVoiceFailure;
+    private final LazyModel<SpeechRecognizer> senseVoice;
 
     public AsrEngines(AsrConfig config, ModelCatalog models, OnnxSessionFactory onnx) {
         this.config = config;
-        this.models = models;
-        this.onnx = onnx;
+        this.senseVoice = new LazyModel<>(models, config.model(), dir -> new SenseVoiceRecognizer(
+                onnx.open(dir.resolve(modelFile(models.registry().require(config.model())))),
+                TokenTable.load(dir.resolve("tokens.txt")), config.maxBatch()));
     }
 
     /** The engine to use now, or empty with {@link #unavailableReason()} saying why. */
     public Optional<SpeechRecognizer> current() {
         if (config.engine() != AsrConfig.Engine.POCKETSPHINX) {
-            Optional<SpeechRecognizer> sv = senseVoice();
+            Optional<SpeechRecognizer> sv = senseVoice.get();
             if (sv.isPresent() || config.engine() == AsrConfig.Engine.SENSEVOICE) {
                 return sv;
             }
@@ -52,9 +47,9 @@ public class AsrEngines implements EngineReporter {
     /** Why no engine is available. */
     public String unavailableReason() {
         return switch (config.engine()) {
-            case SENSEVOICE -> senseVoiceReason();
+            case SENSEVOICE -> senseVoice.reason();
             case POCKETSPHINX -> pocketSphinxReason();
-            case AUTO -> senseVoiceReason() + "; " + pocketSphinxReason();
+            case AUTO -> senseVoice.reason() + "; " + pocketSphinxReason();
         };
     }
 
@@ -66,28 +61,7 @@ public class AsrEngines implements EngineReporter {
         }
         boolean primary = engine.get().engine().equals(SenseVoiceRecognizer.ENGINE);
         return List.of(new EngineStatus(CAPABILITY, engine.get().engine(), primary ? "ready" : "fallback",
-                primary ? "" : senseVoiceReason()));
-    }
-
-    private synchronized Optional<SpeechRecognizer> senseVoice() {
-        if (senseVoice != null) {
-            return Optional.of(senseVoice);
-        }
-        Optional<ModelManifest> manifest = models.registry().find(config.model());
-        if (manifest.isEmpty() || !models.registry().isPresent(manifest.get())) {
-            return Optional.empty();
-        }
-        try {
-            Path dir = models.registry().directory(manifest.get());
-            senseVoice = new SenseVoiceRecognizer(onnx.open(dir.resolve(modelFile(manifest.get()))),
-                    TokenTable.load(dir.resolve("tokens.txt")), config.maxBatch());
-            LOG.infof("Speech recognition: SenseVoice from %s on %s", dir, onnx.preferredProvider());
-            return Optional.of(senseVoice);
-        } catch (RuntimeException e) {
-            senseVoiceFailure = e.getMessage();
-            LOG.warnf("SenseVoice weights present but not usable: %s", e.getMessage());
-            return Optional.empty();
-        }
+                primary ? "" : senseVoice.reason()));
     }
 
     /** The ONNX file of the manifest (the one its contract describes, else the first .onnx). */
@@ -103,13 +77,6 @@ public class AsrEngines implements EngineReporter {
         }
         return Optional.of(new PocketSphinxRecognizer(config.pocketsphinxBinary(),
                 Duration.ofSeconds(config.pocketsphinxTimeoutSeconds())));
-    }
-
-    private String senseVoiceReason() {
-        if (senseVoiceFailure != null) {
-            return "SenseVoice failed to load: " + senseVoiceFailure;
-        }
-        return "SenseVoice weights missing (models/fetch " + config.model() + ")";
     }
 
     private String pocketSphinxReason() {

@@ -21,7 +21,10 @@ class ServiceBasicsTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'engines' }.data.'model.sensevoice-small'", equalTo("weights missing"))
-                .body("checks.find { it.name == 'engines' }.data.'onnx.provider'", equalTo("cpu"));
+                .body("checks.find { it.name == 'engines' }.data.'onnx.provider'", equalTo("cpu"))
+                .body("checks.find { it.name == 'engines' }.data.'engine.vad'", startsWith("energy: fallback"))
+                .body("checks.find { it.name == 'engines' }.data.'engine.asr'",
+                        org.hamcrest.Matchers.anyOf(startsWith("pocketsphinx: fallback"), startsWith("none: weights missing")));
     }
 
     @Test
