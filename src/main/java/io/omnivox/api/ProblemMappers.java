@@ -13,8 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.omnivox.asr.TranscriptionService;
 import io.omnivox.audio.AudioFormatException;
+import io.omnivox.model.EngineUnavailableException;
 
 /**
  * Every error leaves the API as RFC 9457 problem+json: 4xx with a useful detail for the caller's mistakes, 500 with
@@ -51,6 +51,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidField(InvalidRequestException e, UriInfo uri) {
+        return problem(ProblemDetail.of(400, "validation", "Invalid request", e.getMessage(), uri.getPath())
+                .withErrors(List.of(new ProblemDetail.FieldError(e.field(), e.getMessage()))), null);
+    }
+
+    @ServerExceptionMapper
     public Response badAudio(AudioFormatException e, UriInfo uri) {
         AudioFormatException.Problem problem = e.problem();
         return problem(ProblemDetail.of(problem.status(), problem.slug(), title(problem), e.getMessage(),
@@ -58,7 +64,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response noEngine(TranscriptionService.NoEngineException e, UriInfo uri) {
+    public Response noEngine(EngineUnavailableException e, UriInfo uri) {
         return problem(ProblemDetail.of(503, "engine-unavailable", "No engine available", e.getMessage(),
                 uri.getPath()), null);
     }

@@ -14,6 +14,7 @@ import io.omnivox.audio.AudioFormatException;
 import io.omnivox.audio.DecodeLimits;
 import io.omnivox.audio.vad.SpeechSegment;
 import io.omnivox.audio.vad.VadEngines;
+import io.omnivox.model.EngineUnavailableException;
 
 /**
  * An upload to a transcription: decode to 16 kHz mono within the configured limits, cut into speech segments with the
@@ -35,16 +36,9 @@ public class TranscriptionService {
         this.decoder = decoder;
     }
 
-    /** Thrown when no engine can run; the message says what to install or fetch. */
-    public static final class NoEngineException extends RuntimeException {
-        NoEngineException(String message) {
-            super(message);
-        }
-    }
-
     /** The engine that would serve a request now. */
     public SpeechRecognizer engine() {
-        return engines.current().orElseThrow(() -> new NoEngineException(
+        return engines.current().orElseThrow(() -> new EngineUnavailableException(
                 "No speech recognition engine is available: " + engines.unavailableReason()));
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * Collects samples of unknown total length in fixed-size blocks, so growing never copies what is already there; the
  * one copy happens in {@link #toArray}.
  */
-final class SampleBuffer {
+public final class SampleBuffer {
 
     private static final int BLOCK = 1 << 16;
 
@@ -16,7 +16,7 @@ final class SampleBuffer {
     private int used;
     private long size;
 
-    void add(float[] samples, int offset, int length) {
+    public void add(float[] samples, int offset, int length) {
         while (length > 0) {
             if (used == current.length) {
                 full.add(current);
@@ -32,15 +32,15 @@ final class SampleBuffer {
         }
     }
 
-    void add(float[] samples) {
+    public void add(float[] samples) {
         add(samples, 0, samples.length);
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
-    float[] toArray() {
+    public float[] toArray() {
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException(size + " samples do not fit in one array; stream them instead");
         }

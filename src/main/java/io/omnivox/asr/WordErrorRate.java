@@ -5,19 +5,25 @@ import java.util.List;
 import java.util.Locale;
 
 /** Word error rate: (substitutions + deletions + insertions) / reference words, by word-level edit distance. */
-final class WordErrorRate {
+public final class WordErrorRate {
 
     private WordErrorRate() {
     }
 
     /** Lowercase words with punctuation removed. */
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         String clean = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]", " ").strip();
         return clean.isEmpty() ? List.of() : Arrays.asList(clean.split("\\s+"));
     }
 
+    /** Word error rate of {@code hypothesis} against {@code reference} (texts, normalised by {@link #words}). */
+    public static double rate(String reference, String hypothesis) {
+        List<String> ref = words(reference);
+        return ref.isEmpty() ? 0 : errors(ref, words(hypothesis)) / (double) ref.size();
+    }
+
     /** Edit distance between the word lists. */
-    static int errors(List<String> reference, List<String> hypothesis) {
+    public static int errors(List<String> reference, List<String> hypothesis) {
         int[] previous = new int[hypothesis.size() + 1];
         int[] current = new int[hypothesis.size() + 1];
         for (int j = 0; j <= hypothesis.size(); j++) {

@@ -1,0 +1,169 @@
+package io.omnivox.api;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import io.omnivox.audio.AudioClip;
+import io.omnivox.audio.FfmpegCodec;
+import io.omnivox.audio.OutputFormat;
+import io.omnivox.audio.SampleBuffer;
+import io.omnivox.audio.WavWriter;
+import io.omnivox.model.EngineUnavailableException;
+import io.omnivox.tts.CommandLineSynthesizer;
+import io.omnivox.tts.SpeechStyle;
+import io.omnivox.tts.SynthesisRequest;
+import io.omnivox.tts.TtsConfig;
+import io.omnivox.tts.TtsEngines;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * OpenAI-compatible text to speech: {@code POST /v1/audio/speech}. WAV and PCM stream sentence by sentence as chunked
+ * transfer, so playback starts before the whole text is synthesised; compressed formats are encoded once the speech
+ * is complete. The engine is named in {@code X-Omnivox-Engine}.
+ */
+@Path("/v1/audio/speech")
+@Tag(name = "Audio")
+public class SpeechResource {
+
+    private static final Logger LOG = Logger.getLogger(SpeechResource.class);
+
+    /** OpenAI's request body, plus nothing: {@code instructions} carries style for instruct-capable engines. */
+    public record SpeechRequest(String model, String input, String voice, String response_format, Double speed,
+            String instructions) {
+    }
+
+    private final TtsEngines engines;
+    private final TtsConfig config;
+    private final FfmpegCodec ffmpeg;
+
+    public SpeechResource(TtsEngines engines, TtsConfig config, io.omnivox.audio.AudioConfig audio) {
+        this.engines = engines;
+        this.config = config;
+        this.ffmpeg = new FfmpegCodec(audio.ffmpeg(), java.time.Duration.ofSeconds(audio.ffmpegStallSeconds()));
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Speak text", description = "OpenAI-compatible speech synthesis; wav and pcm stream as they "
+            + "are synthesised. Formats: mp3, opus, aac, flac, wav, pcm.")
+    public Response speak(SpeechRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("input", "a JSON body with 'input' is required");
+        }
+        String text = validText(request.input());
+        OutputFormat format = format(request.response_format());
+        double speed = request.speed() == null ? 1.0 : request.speed();
+        if (!(speed >= 0.25 && speed <= 4.0)) {
+            throw new InvalidRequestException("speed", "speed must be between 0.25 and 4.0, got " + speed);
+        }
+        CommandLineSynthesizer engine = engines.current()
+                .orElseThrow(() -> new EngineUnavailableException(engines.unavailableReason()));
+        String voice = request.voice() == null || request.voice().isBlank() ? config.defaultVoice() : request.voice();
+        if (!engine.knows(voice)) {
+            throw new InvalidRequestException("voice", "unknown voice '" + voice + "'; " + engine.engine()
+                    + " offers: " + String.join(", ", engine.voices().stream().map(v -> v.id()).toList()));
+        }
+        SynthesisRequest synthesis = new SynthesisRequest(text, voice,
+                new SpeechStyle("neutral", speed, 0, request.instructions()));
+        StreamingOutput body = out -> write(engine, synthesis, format, out);
+        return Response.ok(body, format.mediaType()).header(TranscriptionResource.ENGINE_HEADER, engine.engine()).build();
+    }
+
+    private String validText(String input) {
+        if (input == null || input.isBlank()) {
+            throw new InvalidRequestException("input", "input must contain text to speak");
+        }
+        if (input.length() > config.maxInputChars()) {
+            throw new InvalidRequestException("input", "input has " + input.length() + " characters; the limit is "
+                    + config.maxInputChars());
+        }
+        return input;
+    }
+
+    private static OutputFormat format(String value) {
+        if (value == null || value.isBlank()) {
+            return OutputFormat.MP3;
+        }
+        try {
+            return OutputFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("response_format",
+                    "response_format must be one of mp3, opus, aac, flac, wav, pcm; got '" + value + "'");
+        }
+    }
+
+    private void write(CommandLineSynthesizer engine, SynthesisRequest request, OutputFormat format, OutputStream out)
+            throws IOException {
+        try {
+            switch (format) {
+                case WAV -> streamWav(engine, request, out);
+                case PCM -> streamPcm(engine, request, out);
+                default -> out.write(encodeWhole(engine, request, format));
+            }
+        } catch (RuntimeException e) {
+            // the status line is gone: log and cut the stream so the client sees a truncated body, not a fake success
+            LOG.errorf(e, "Speech synthesis failed mid-stream with %s", engine.engine());
+            throw new IOException("speech synthesis failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void streamWav(CommandLineSynthesizer engine, SynthesisRequest request, OutputStream out) {
+        WavWriter wav = new WavWriter(out, engine.sampleRate(), 16, -1);
+        engine.synthesize(request, chunk -> {
+            wav.write(chunk);
+            return flush(out);
+        });
+    }
+
+    private static void streamPcm(CommandLineSynthesizer engine, SynthesisRequest request, OutputStream out) {
+        engine.synthesize(request, chunk -> {
+            byte[] bytes = new byte[chunk.length * 2];
+            for (int i = 0; i < chunk.length; i++) {
+                int v = Math.round(Math.max(-1f, Math.min(1f, chunk[i])) * 32767f);
+                bytes[2 * i] = (byte) v;
+                bytes[2 * i + 1] = (byte) (v >> 8);
+            }
+            try {
+                out.write(bytes);
+            } catch (IOException e) {
+                return false;
+            }
+            return flush(out);
+        });
+    }
+
+    private byte[] encodeWhole(CommandLineSynthesizer engine, SynthesisRequest request, OutputFormat format) {
+        SampleBuffer all = new SampleBuffer();
+        engine.synthesize(request, chunk -> {
+            all.add(chunk);
+            return true;
+        });
+        return ffmpeg.encode(new AudioClip(all.toArray(), engine.sampleRate()), format);
+    }
+
+    /** Sends what is buffered; a client that went away stops synthesis. */
+    private static boolean flush(OutputStream out) {
+        try {
+            out.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+}

@@ -1,0 +1,43 @@
+package io.omnivox.tts;
+
+import java.nio.file.Path;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Speech synthesis settings. */
+@ConfigMapping(prefix = "omnivox.tts")
+public interface TtsConfig {
+
+    /** Which engine to use. */
+    enum Engine {
+        /** The best installed engine: CosyVoice when its weights are present, else espeak-ng, else flite. */
+        AUTO,
+        /** espeak-ng (Debian package {@code espeak-ng}): many languages. */
+        ESPEAK_NG,
+        /** flite (Debian package {@code flite}): English only, clearer. */
+        FLITE
+    }
+
+    /** {@code auto}, {@code espeak-ng} or {@code flite}. */
+    @WithDefault("auto")
+    Engine engine();
+
+    /** Voice used when a request names none. */
+    @WithDefault("alloy")
+    String defaultVoice();
+
+    /** Longest input text in characters (OpenAI's limit). */
+    @WithDefault("4096")
+    int maxInputChars();
+
+    @WithDefault("/usr/bin/espeak-ng")
+    Path espeakBinary();
+
+    @WithDefault("/usr/bin/flite")
+    Path fliteBinary();
+
+    /** Longest one sentence may take to synthesise, in seconds. */
+    @WithDefault("60")
+    int timeoutSeconds();
+}
