@@ -52,7 +52,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidField(InvalidRequestException e, UriInfo uri) {
-        return problem(ProblemDetail.of(400, "validation", "Invalid request", e.getMessage(), uri.getPath())
+        return problem(ProblemDetail.of(e.status(), e.slug(), e.status() == 422 ? "Unusable content" : "Invalid request",
+                e.getMessage(), uri.getPath())
                 .withErrors(List.of(new ProblemDetail.FieldError(e.field(), e.getMessage()))), null);
     }
 

@@ -37,6 +37,22 @@ public interface TtsConfig {
     @WithDefault("/usr/bin/flite")
     Path fliteBinary();
 
+    /** Where cloned voices are stored (prompt audio and transcript, one folder each). */
+    @WithDefault("${XDG_DATA_HOME:${user.home}/.local/share}/omnivox/voices")
+    Path voicesDir();
+
+    /** Shortest voice prompt accepted, in seconds: less is too little to clone from. */
+    @WithDefault("3")
+    double minPromptSeconds();
+
+    /** Longest voice prompt accepted, in seconds. */
+    @WithDefault("30")
+    double maxPromptSeconds();
+
+    /** Largest voice prompt upload, in bytes. */
+    @WithDefault("10485760")
+    long maxPromptBytes();
+
     /** Longest one sentence may take to synthesise, in seconds. */
     @WithDefault("60")
     int timeoutSeconds();

@@ -1,0 +1,106 @@
+package io.omnivox.tts;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.omnivox.asr.Language;
+import io.omnivox.asr.TranscriptionResult;
+import io.omnivox.asr.TranscriptionService;
+import io.omnivox.audio.AudioClip;
+import io.omnivox.audio.AudioDecoder;
+import io.omnivox.audio.DecodeLimits;
+import io.omnivox.audio.vad.VadEngines;
+import io.omnivox.model.EngineUnavailableException;
+
+/**
+ * Built-in and cloned voices. A clone is a short recording of a consenting speaker: decoded to 16 kHz, checked for
+ * length and for speech, transcribed when no transcript is given, and stored.
+ */
+@ApplicationScoped
+public class VoiceService {
+
+    static final int PROMPT_RATE = 16_000;
+
+    /** Why a prompt recording cannot be used; the API answers 422 with the slug. */
+    public static final class UnusablePromptException extends RuntimeException {
+        private final String slug;
+
+        UnusablePromptException(String slug, String message) {
+            super(message);
+            this.slug = slug;
+        }
+
+        public String slug() {
+            return slug;
+        }
+    }
+
+    private final TtsEngines engines;
+    private final TtsConfig config;
+    private final AudioDecoder decoder;
+    private final VadEngines vad;
+    private final TranscriptionService asr;
+    private final VoiceStore store;
+
+    public VoiceService(TtsEngines engines, TtsConfig config, AudioDecoder decoder, VadEngines vad,
+            TranscriptionService asr) {
+        this.engines = engines;
+        this.config = config;
+        this.decoder = decoder;
+        this.vad = vad;
+        this.asr = asr;
+        this.store = new VoiceStore(config.voicesDir());
+    }
+
+    /** Built-in voices of the engine in use, then cloned ones. */
+    public List<VoiceInfo> all() {
+        List<VoiceInfo> voices = new ArrayList<>(engines.current().map(SpeechSynthesizer::voices).orElse(List.of()));
+        store.list().forEach(v -> voices.add(new VoiceInfo(v.id(), v.name(), "", "cloned")));
+        return voices;
+    }
+
+    public Optional<StoredVoice> cloned(String id) {
+        return store.find(id);
+    }
+
+    /** True for a voice of the engine itself, which cannot be deleted. */
+    public boolean isBuiltIn(String id) {
+        return engines.current().map(e -> e.knows(id)).orElse(false);
+    }
+
+    public boolean delete(String id) {
+        return store.delete(id);
+    }
+
+    /** Validates, transcribes if needed, and stores a prompt recording. */
+    public StoredVoice clone(String name, InputStream audio, String transcript, String owner) {
+        AudioClip prompt = decoder.decode(audio, new DecodeLimits(config.maxPromptBytes(), config.maxPromptSeconds()),
+                PROMPT_RATE);
+        if (prompt.durationSeconds() < config.minPromptSeconds()) {
+            throw new UnusablePromptException("voice-prompt-too-short", String.format(java.util.Locale.ROOT,
+                    "The recording lasts %.1f s; a voice needs at least %.0f s of speech.", prompt.durationSeconds(),
+                    config.minPromptSeconds()));
+        }
+        double speech = vad.current().detect(prompt).stream().mapToDouble(s -> s.durationSeconds()).sum();
+        if (speech < 1.0) {
+            throw new UnusablePromptException("voice-prompt-silent", String.format(java.util.Locale.ROOT,
+                    "The recording holds %.1f s of speech; record the speaker talking for a few seconds.", speech));
+        }
+        String text = transcript == null ? "" : transcript.strip();
+        String from = "user";
+        if (text.isEmpty()) {
+            try {
+                TranscriptionResult heard = asr.transcribe(asr.engine(), prompt, Language.AUTO, true);
+                text = heard.text();
+                from = heard.engine();
+            } catch (EngineUnavailableException e) {
+                from = "none";
+            }
+        }
+        return store.add(name, text, from, prompt, owner);
+    }
+}

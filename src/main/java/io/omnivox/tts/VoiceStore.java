@@ -1,0 +1,123 @@
+package io.omnivox.tts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.omnivox.audio.AudioClip;
+import io.omnivox.audio.WavCodec;
+
+/**
+ * Cloned voices on disk, one directory each ({@code voice.json} + {@code prompt.wav}). A voice is written to a
+ * temporary directory and moved into place in one step, so a failed upload leaves nothing behind.
+ */
+public final class VoiceStore {
+
+    private static final Pattern ID = Pattern.compile("voice-[0-9a-f]{12}");
+    private static final String META = "voice.json";
+    private static final String PROMPT = "prompt.wav";
+
+    private final Path root;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public VoiceStore(Path root) {
+        this.root = root;
+    }
+
+    /** Stores a new voice; returns its record. */
+    public StoredVoice add(String name, String transcript, String transcriptFrom, AudioClip prompt, String owner) {
+        String id = "voice-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        StoredVoice voice = new StoredVoice(id, name, transcript, transcriptFrom, prompt.durationSeconds(), owner,
+                java.time.Instant.now());
+        try {
+            Files.createDirectories(root);
+            Path staging = Files.createTempDirectory(root, ".staging-");
+            Files.write(staging.resolve(PROMPT), WavCodec.encode(prompt, 16));
+            json.writeValue(staging.resolve(META).toFile(), voice);
+            move(staging, root.resolve(id));
+            return voice;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store voice in " + root, e);
+        }
+    }
+
+    /** Every stored voice, oldest first. */
+    public List<StoredVoice> list() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<StoredVoice> voices = new ArrayList<>();
+        try (var dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(d -> ID.matcher(d.getFileName().toString()).matches()).toList()) {
+                read(dir).ifPresent(voices::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list voices in " + root, e);
+        }
+        voices.sort(Comparator.comparing(StoredVoice::created));
+        return voices;
+    }
+
+    public Optional<StoredVoice> find(String id) {
+        return ID.matcher(id).matches() ? read(root.resolve(id)) : Optional.empty();
+    }
+
+    /** The prompt audio of a stored voice. */
+    public AudioClip prompt(String id) {
+        try {
+            return WavCodec.decode(Files.readAllBytes(root.resolve(id).resolve(PROMPT)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the prompt of " + id, e);
+        }
+    }
+
+    /** Deletes a voice; false when there is none with that id. */
+    public boolean delete(String id) {
+        if (!ID.matcher(id).matches() || !Files.isDirectory(root.resolve(id))) {
+            return false;
+        }
+        try (var files = Files.list(root.resolve(id))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+            Files.delete(root.resolve(id));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete voice " + id, e);
+        }
+    }
+
+    private Optional<StoredVoice> read(Path dir) {
+        Path meta = dir.resolve(META);
+        if (!Files.isRegularFile(meta)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(meta.toFile(), StoredVoice.class));
+        } catch (IOException e) {
+            return Optional.empty(); // a damaged entry is skipped, not fatal for the listing
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+}
