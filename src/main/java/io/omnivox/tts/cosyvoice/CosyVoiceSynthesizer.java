@@ -1,0 +1,256 @@
+package io.omnivox.tts.cosyvoice;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.omnivox.audio.AudioClip;
+import io.omnivox.audio.Resampler;
+import io.omnivox.model.ModelException;
+import io.omnivox.model.OnnxSessionFactory;
+import io.omnivox.model.decoder.CancellationToken;
+import io.omnivox.model.tokenizer.HuggingFaceTextTokenizer;
+import io.omnivox.tts.ChunkSink;
+import io.omnivox.tts.SpeechSynthesizer;
+import io.omnivox.tts.SynthesisRequest;
+import io.omnivox.tts.VoiceInfo;
+
+/**
+ * CosyVoice 2 text to speech end to end on the ONNX split of {@code models/export/cosyvoice2.md}: text tokens →
+ * {@link CosyVoiceLlm} (speech tokens) → {@link CosyVoiceFlow} (mel) → {@link HiftVocoder} (24 kHz waveform).
+ *
+ * <h2>Voices</h2>
+ * A voice is a {@link VoicePrompt}: presets are registered with {@link #addVoice(VoicePrompt)} (a built-in
+ * {@value #DEFAULT_VOICE} voice has no prompt and a zero speaker embedding); zero-shot voices are made from prompt
+ * audio and its transcript with {@link #clone(String, AudioClip, String)} ({@link CampPlus} embedding and
+ * {@link SpeechTokenizer} tokens of the 16 kHz audio, {@link FlowMel} of the 24 kHz audio, aligned as upstream's
+ * {@code frontend_zero_shot} does: {@code tokens = min(mel_frames / 2, tokens)}, the mel cut to twice that).
+ *
+ * <h2>Streaming</h2>
+ * The text is split into sentences (after {@code . ! ? 。 ！ ？}) and each sentence's waveform is one chunk, delivered
+ * before the next sentence is started; a sink returning {@code false} stops before the next sentence. Upstream's
+ * token-level streaming (25-token chunks with a 3-token look-ahead, re-solving the flow and cross-fading HiFT with its
+ * caches) is not implemented: it needs a second, look-ahead flow-encoder graph the recipe does not export. Text
+ * normalisation (numbers, symbols) and instruct mode are not done either.
+ *
+ * <p>Thread-safe: the models are; voices live in a concurrent map. Closing closes the text tokenizer; the sessions
+ * belong to the factory.
+ */
+public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoCloseable {
+
+    public static final String ENGINE = "cosyvoice2-onnx";
+    public static final String DEFAULT_VOICE = "default";
+    public static final String TOKENIZER_FILE = "tokenizer.json";
+    /** Every file the model directory must hold. */
+    public static final List<String> FILES = List.of(CampPlus.FILE, SpeechTokenizer.FILE, OnnxFlowEstimator.FILE,
+            TOKENIZER_FILE, CosyVoiceLlm.TEXT_EMBEDDING_FILE, CosyVoiceLlm.SPEECH_EMBEDDING_FILE,
+            CosyVoiceLlm.SPECIAL_EMBEDDING_FILE, CosyVoiceLlm.LLM_FILE, CosyVoiceFlow.SPEAKER_FILE,
+            CosyVoiceFlow.ENCODER_FILE, HiftVocoder.F0_FILE, HiftVocoder.SOURCE_FILE, HiftVocoder.DECODER_FILE);
+
+    /**
+     * @param llm       sampling and length settings of the speech-token LLM
+     * @param flow      Euler steps and guidance
+     * @param noiseSeed seed of the flow's starting noise
+     */
+    public record Settings(CosyVoiceLlm.Settings llm, FlowMatchingSolver.Settings flow, long noiseSeed) {
+        public static final Settings DEFAULTS = new Settings(CosyVoiceLlm.Settings.DEFAULTS,
+                FlowMatchingSolver.Settings.DEFAULTS, 0);
+    }
+
+    /** The pipeline stages, reported to a {@link Tracer}. */
+    public enum Stage {
+        LLM_START, LLM_END, FLOW_END, VOCODER_END, CHUNK_DELIVERED
+    }
+
+    /** Observes the pipeline (tests, metrics): stage and sentence index, on the synthesising thread. */
+    @FunctionalInterface
+    public interface Tracer {
+        Tracer NONE = (stage, sentence) -> {
+        };
+
+        void on(Stage stage, int sentence);
+    }
+
+    private final HuggingFaceTextTokenizer tokenizer;
+    private final CosyVoiceLlm llm;
+    private final CosyVoiceFlow flow;
+    private final HiftVocoder vocoder;
+    private final CampPlus campPlus;
+    private final SpeechTokenizer speechTokenizer;
+    private final FlowMel flowMel = new FlowMel();
+    private final Tracer tracer;
+    private final Map<String, VoicePrompt> voices = new ConcurrentHashMap<>();
+
+    public CosyVoiceSynthesizer(HuggingFaceTextTokenizer tokenizer, CosyVoiceLlm llm, CosyVoiceFlow flow,
+            HiftVocoder vocoder, CampPlus campPlus, SpeechTokenizer speechTokenizer, Tracer tracer) {
+        this.tokenizer = tokenizer;
+        this.llm = llm;
+        this.flow = flow;
+        this.vocoder = vocoder;
+        this.campPlus = campPlus;
+        this.speechTokenizer = speechTokenizer;
+        this.tracer = tracer == null ? Tracer.NONE : tracer;
+        addVoice(VoicePrompt.speakerOnly(DEFAULT_VOICE, new float[CampPlus.EMBEDDING]));
+    }
+
+    /**
+     * The pipeline on the files of {@code modelDir} ({@link #FILES}); sessions are opened by, and belong to,
+     * {@code factory}.
+     *
+     * @throws ModelException naming every missing file, or when a graph does not match the recipe's contract
+     */
+    public static CosyVoiceSynthesizer open(OnnxSessionFactory factory, Path modelDir, Settings settings,
+            Tracer tracer) {
+        List<String> missing = FILES.stream().filter(f -> !Files.isRegularFile(modelDir.resolve(f))).toList();
+        if (!missing.isEmpty()) {
+            throw new ModelException("CosyVoice 2 model directory " + modelDir + " lacks " + String.join(", ", missing)
+                    + " (see models/export/cosyvoice2.md)");
+        }
+        HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.load(modelDir.resolve(TOKENIZER_FILE));
+        try {
+            return new CosyVoiceSynthesizer(tokenizer, CosyVoiceLlm.open(factory, modelDir, settings.llm()),
+                    CosyVoiceFlow.open(factory, modelDir, settings.flow(), settings.noiseSeed()),
+                    HiftVocoder.open(factory, modelDir), CampPlus.open(factory, modelDir),
+                    SpeechTokenizer.open(factory, modelDir), tracer);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    public static CosyVoiceSynthesizer open(OnnxSessionFactory factory, Path modelDir, Settings settings) {
+        return open(factory, modelDir, settings, Tracer.NONE);
+    }
+
+    @Override
+    public String engine() {
+        return ENGINE;
+    }
+
+    /** From {@code hift_decoder.onnx}'s {@code sample_rate} (24000). */
+    @Override
+    public int sampleRate() {
+        return vocoder.sampleRate();
+    }
+
+    @Override
+    public List<VoiceInfo> voices() {
+        return voices.keySet().stream().sorted().map(id -> new VoiceInfo(id, id, "mul", ENGINE)).toList();
+    }
+
+    /** Registers (or replaces) a preset voice. */
+    public void addVoice(VoicePrompt voice) {
+        voices.put(voice.id(), voice);
+    }
+
+    public VoicePrompt voice(String id) {
+        VoicePrompt voice = voices.get(id == null || id.isBlank() ? DEFAULT_VOICE : id);
+        if (voice == null) {
+            throw new IllegalArgumentException("unknown CosyVoice voice '" + id + "'; known: " + voices.keySet());
+        }
+        return voice;
+    }
+
+    /**
+     * A zero-shot voice from prompt audio (any sample rate; resampled to 16 and 24 kHz) and what it says. Not
+     * registered: pass it to {@link #synthesize(String, VoicePrompt, ChunkSink)} or {@link #addVoice(VoicePrompt)}.
+     */
+    public VoicePrompt clone(String id, AudioClip prompt, String transcript) {
+        float[] audio16k = Resampler.resample(prompt, SpeechTokenizer.SAMPLE_RATE).samples();
+        float[] audio24k = Resampler.resample(prompt, FlowMel.SAMPLE_RATE).samples();
+        float[] embedding = campPlus.embed(audio16k);
+        int[] tokens = speechTokenizer.tokenize(audio16k);
+        float[] mel = flowMel.compute(audio24k);
+        int frames = FlowMel.frames(audio24k.length);
+        int ratio = flow.tokenMelRatio();
+        int tokenCount = Math.min(frames / ratio, tokens.length);
+        int melFrames = ratio * tokenCount;
+        float[] cut = new float[FlowMatchingSolver.MEL_BINS * melFrames];
+        for (int c = 0; c < FlowMatchingSolver.MEL_BINS; c++) {
+            System.arraycopy(mel, c * frames, cut, c * melFrames, melFrames);
+        }
+        return new VoicePrompt(id, transcript, Arrays.copyOf(tokens, tokenCount), cut, melFrames, embedding);
+    }
+
+    @Override
+    public void synthesize(SynthesisRequest request, ChunkSink sink) {
+        synthesize(request.text(), voice(request.voice()), sink);
+    }
+
+    /** Speaks {@code text} in {@code voice}, one chunk per sentence, stopping when the sink returns false. */
+    public void synthesize(String text, VoicePrompt voice, ChunkSink sink) {
+        long[] promptText = voice.transcript().isBlank() ? new long[0] : tokenizer.encode(voice.transcript());
+        List<String> sentences = sentences(text);
+        for (int i = 0; i < sentences.size(); i++) {
+            float[] pcm = synthesizeSentence(sentences.get(i), i, voice, promptText, new CancellationToken());
+            if (pcm.length == 0) {
+                continue;
+            }
+            boolean more = sink.accept(pcm);
+            tracer.on(Stage.CHUNK_DELIVERED, i);
+            if (!more) {
+                return;
+            }
+        }
+    }
+
+    /** The waveform of one sentence (empty when the LLM produced no speech). */
+    public float[] synthesizeSentence(String sentence, VoicePrompt voice, CancellationToken cancel) {
+        long[] promptText = voice.transcript().isBlank() ? new long[0] : tokenizer.encode(voice.transcript());
+        return synthesizeSentence(sentence, 0, voice, promptText, cancel);
+    }
+
+    private float[] synthesizeSentence(String sentence, int index, VoicePrompt voice, long[] promptText,
+            CancellationToken cancel) {
+        long[] text = tokenizer.encode(sentence);
+        tracer.on(Stage.LLM_START, index);
+        int[] tokens = llm.generate(promptText, text, voice.speechTokens(), cancel);
+        tracer.on(Stage.LLM_END, index);
+        if (tokens.length == 0) {
+            return new float[0];
+        }
+        CosyVoiceFlow.Mel mel = flow.inference(voice.speechTokens(), tokens, voice.mel(), voice.melFrames(),
+                voice.embedding());
+        tracer.on(Stage.FLOW_END, index);
+        float[] pcm = vocoder.vocode(mel.values(), mel.frames());
+        tracer.on(Stage.VOCODER_END, index);
+        return pcm;
+    }
+
+    /** Splits after {@code . ! ? 。 ！ ？} (runs of them stay together); blank pieces are dropped. */
+    public static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            current.append(c);
+            boolean end = isTerminator(c) && (i + 1 == text.length() || !isTerminator(text.charAt(i + 1)));
+            if (end) {
+                add(out, current);
+            }
+        }
+        add(out, current);
+        return out;
+    }
+
+    private static boolean isTerminator(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '。' || c == '！' || c == '？';
+    }
+
+    private static void add(List<String> out, StringBuilder current) {
+        String s = current.toString().strip();
+        if (!s.isEmpty()) {
+            out.add(s);
+        }
+        current.setLength(0);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}
