@@ -35,7 +35,8 @@ import io.omnivox.tts.VoiceInfo;
  * before the next sentence is started; a sink returning {@code false} stops before the next sentence. Upstream's
  * token-level streaming (25-token chunks with a 3-token look-ahead, re-solving the flow and cross-fading HiFT with its
  * caches) is not implemented: it needs a second, look-ahead flow-encoder graph the recipe does not export. Text
- * normalisation (numbers, symbols) and instruct mode are not done either.
+ * normalisation (numbers, symbols), instruct mode and {@link io.omnivox.tts.SpeechStyle} (speed, emotion) are not
+ * applied either.
  *
  * <p>Thread-safe: the models are; voices live in a concurrent map. Closing closes the text tokenizer; the sessions
  * belong to the factory.
