@@ -23,8 +23,9 @@ import io.omnivox.audio.OutputFormat;
 import io.omnivox.audio.SampleBuffer;
 import io.omnivox.audio.WavWriter;
 import io.omnivox.model.EngineUnavailableException;
-import io.omnivox.tts.CommandLineSynthesizer;
 import io.omnivox.tts.SpeechStyle;
+import io.omnivox.tts.SpeechSynthesizer;
+import io.omnivox.tts.VoiceService;
 import io.omnivox.tts.SynthesisRequest;
 import io.omnivox.tts.TtsConfig;
 import io.omnivox.tts.TtsEngines;
@@ -47,11 +48,14 @@ public class SpeechResource {
     }
 
     private final TtsEngines engines;
+    private final VoiceService voices;
     private final TtsConfig config;
     private final FfmpegCodec ffmpeg;
 
-    public SpeechResource(TtsEngines engines, TtsConfig config, io.omnivox.audio.AudioConfig audio) {
+    public SpeechResource(TtsEngines engines, TtsConfig config, io.omnivox.audio.AudioConfig audio,
+            VoiceService voices) {
         this.engines = engines;
+        this.voices = voices;
         this.config = config;
         this.ffmpeg = new FfmpegCodec(audio.ffmpeg(), java.time.Duration.ofSeconds(audio.ffmpegStallSeconds()));
     }
@@ -71,9 +75,10 @@ public class SpeechResource {
         if (!(speed >= 0.25 && speed <= 4.0)) {
             throw new InvalidRequestException("speed", "speed must be between 0.25 and 4.0, got " + speed);
         }
-        CommandLineSynthesizer engine = engines.current()
+        SpeechSynthesizer engine = engines.current()
                 .orElseThrow(() -> new EngineUnavailableException(engines.unavailableReason()));
         String voice = request.voice() == null || request.voice().isBlank() ? config.defaultVoice() : request.voice();
+        voices.prepare(engine, voice);
         if (!engine.knows(voice)) {
             throw new InvalidRequestException("voice", "unknown voice '" + voice + "'; " + engine.engine()
                     + " offers: " + String.join(", ", engine.voices().stream().map(v -> v.id()).toList()));
@@ -107,7 +112,7 @@ public class SpeechResource {
         }
     }
 
-    private void write(CommandLineSynthesizer engine, SynthesisRequest request, OutputFormat format, OutputStream out)
+    private void write(SpeechSynthesizer engine, SynthesisRequest request, OutputFormat format, OutputStream out)
             throws IOException {
         try {
             switch (format) {
@@ -122,7 +127,7 @@ public class SpeechResource {
         }
     }
 
-    private static void streamWav(CommandLineSynthesizer engine, SynthesisRequest request, OutputStream out) {
+    private static void streamWav(SpeechSynthesizer engine, SynthesisRequest request, OutputStream out) {
         WavWriter wav = new WavWriter(out, engine.sampleRate(), 16, -1);
         engine.synthesize(request, chunk -> {
             wav.write(chunk);
@@ -130,7 +135,7 @@ public class SpeechResource {
         });
     }
 
-    private static void streamPcm(CommandLineSynthesizer engine, SynthesisRequest request, OutputStream out) {
+    private static void streamPcm(SpeechSynthesizer engine, SynthesisRequest request, OutputStream out) {
         engine.synthesize(request, chunk -> {
             byte[] bytes = new byte[chunk.length * 2];
             for (int i = 0; i < chunk.length; i++) {
@@ -147,7 +152,7 @@ public class SpeechResource {
         });
     }
 
-    private byte[] encodeWhole(CommandLineSynthesizer engine, SynthesisRequest request, OutputFormat format) {
+    private byte[] encodeWhole(SpeechSynthesizer engine, SynthesisRequest request, OutputFormat format) {
         SampleBuffer all = new SampleBuffer();
         engine.synthesize(request, chunk -> {
             all.add(chunk);

@@ -93,11 +93,6 @@ public final class CommandLineSynthesizer implements SpeechSynthesizer {
         return voices;
     }
 
-    /** Whether {@code voice} is one this engine can speak. */
-    public boolean knows(String voice) {
-        return voices().stream().anyMatch(v -> v.id().equals(voice));
-    }
-
     @Override
     public void synthesize(SynthesisRequest request, ChunkSink sink) {
         for (String sentence : sentences(plainText(request.text()))) {

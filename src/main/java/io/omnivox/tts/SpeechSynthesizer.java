@@ -17,6 +17,11 @@ public interface SpeechSynthesizer {
     /** Voices this engine offers by itself (cloned voices are added by the voice store). */
     List<VoiceInfo> voices();
 
+    /** Whether {@code voice} names a voice this engine can speak. */
+    default boolean knows(String voice) {
+        return voices().stream().anyMatch(v -> v.id().equals(voice));
+    }
+
     /**
      * Synthesises {@code request}, delivering mono chunks in order on the calling thread. Stops early, without error,
      * when the sink returns {@code false} (the client went away, or a barge-in cancelled the reply).

@@ -13,15 +13,21 @@ public interface TtsConfig {
     enum Engine {
         /** The best installed engine: CosyVoice when its weights are present, else espeak-ng, else flite. */
         AUTO,
+        /** CosyVoice 2 on ONNX only. */
+        COSYVOICE,
         /** espeak-ng (Debian package {@code espeak-ng}): many languages. */
         ESPEAK_NG,
         /** flite (Debian package {@code flite}): English only, clearer. */
         FLITE
     }
 
-    /** {@code auto}, {@code espeak-ng} or {@code flite}. */
+    /** {@code auto}, {@code cosyvoice}, {@code espeak-ng} or {@code flite}. */
     @WithDefault("auto")
     Engine engine();
+
+    /** Model registry name of the CosyVoice files. */
+    @WithDefault("cosyvoice2")
+    String model();
 
     /** Voice used when a request names none. */
     @WithDefault("alloy")

@@ -67,9 +67,19 @@ public class VoiceService {
         return store.find(id);
     }
 
+    /**
+     * Makes a cloned voice speakable by a zero-shot engine: CosyVoice conditions on the stored prompt audio and its
+     * transcript (speaker embedding and prompt tokens are computed here, once per engine instance).
+     */
+    public void prepare(SpeechSynthesizer engine, String voice) {
+        if (engine instanceof io.omnivox.tts.cosyvoice.CosyVoiceSynthesizer cosy && !cosy.knows(voice)) {
+            store.find(voice).ifPresent(v -> cosy.clone(v.id(), store.prompt(v.id()), v.transcript()));
+        }
+    }
+
     /** True for a voice of the engine itself, which cannot be deleted. */
     public boolean isBuiltIn(String id) {
-        return engines.current().map(e -> e.knows(id)).orElse(false);
+        return engines.current().map(e -> e.knows(id) && store.find(id).isEmpty()).orElse(false);
     }
 
     public boolean delete(String id) {

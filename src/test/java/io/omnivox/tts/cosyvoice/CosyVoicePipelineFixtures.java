@@ -30,7 +30,7 @@ import io.omnivox.testkit.OnnxGraphBuilder;
  * {@code m = mean_t |input|}; speech tokenizer: the mean of each group of 4 feature frames over the 128 bins,
  * {@code floor(|x|·37) mod 10} (so prompt tokens are 0 … 9, 25 per second).
  */
-final class CosyVoicePipelineFixtures {
+public final class CosyVoicePipelineFixtures {
 
     static final int HIDDEN = 64;
     static final int VOCAB = 6564;
@@ -67,7 +67,7 @@ final class CosyVoicePipelineFixtures {
     }
 
     /** Writes every file of {@link CosyVoiceSynthesizer#FILES} into {@code dir}. */
-    static Path writeModelDir(Path dir) {
+    public static Path writeModelDir(Path dir) {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(CosyVoiceSynthesizer.TOKENIZER_FILE), TOKENIZER_JSON, StandardCharsets.UTF_8);
