@@ -177,17 +177,50 @@ public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoClosea
         return new VoicePrompt(id, transcript, Arrays.copyOf(tokens, tokenCount), cut, melFrames, embedding);
     }
 
+    /** End of an instruct prompt, as CosyVoice 2 was trained: {@code 用开心的语气说<|endofprompt|>}. */
+    static final String END_OF_PROMPT = "<|endofprompt|>";
+
+    /** Emotions mapped onto instructions in the form of upstream's instruct examples. */
+    private static final Map<String, String> EMOTION_INSTRUCTIONS = Map.of(
+            "happy", "用开心的语气说这句话", "sad", "用伤心的语气说这句话", "angry", "用生气的语气说这句话",
+            "surprised", "用惊讶的语气说这句话", "fearful", "用恐惧的语气说这句话", "disgusted", "用厌恶的语气说这句话");
+
+    /**
+     * Zero-shot by default; instruct mode when the style carries an instruction or an emotion: the instruction (ending
+     * in {@value #END_OF_PROMPT}) takes the place of the prompt transcript and the prompt's speech tokens are left
+     * out of the LLM, as upstream's {@code inference_instruct2} does; the speaker still comes from the voice.
+     */
     @Override
     public void synthesize(SynthesisRequest request, ChunkSink sink) {
-        synthesize(request.text(), voice(request.voice()), sink);
+        VoicePrompt voice = voice(request.voice());
+        String instruction = request.style().instruction().isBlank()
+                ? EMOTION_INSTRUCTIONS.getOrDefault(request.style().emotion(), "")
+                : request.style().instruction();
+        if (instruction.isBlank()) {
+            synthesize(request.text(), voice, request.style().speed(), sink);
+        } else {
+            VoicePrompt instructed = new VoicePrompt(voice.id(), instruction + END_OF_PROMPT, new int[0],
+                    voice.mel(), voice.melFrames(), voice.embedding());
+            synthesize(request.text(), instructed, voice, request.style().speed(), sink);
+        }
     }
 
     /** Speaks {@code text} in {@code voice}, one chunk per sentence, stopping when the sink returns false. */
     public void synthesize(String text, VoicePrompt voice, ChunkSink sink) {
-        long[] promptText = voice.transcript().isBlank() ? new long[0] : tokenizer.encode(voice.transcript());
+        synthesize(text, voice, 1.0, sink);
+    }
+
+    private void synthesize(String text, VoicePrompt voice, double speed, ChunkSink sink) {
+        synthesize(text, voice, voice, speed, sink);
+    }
+
+    /** {@code llmVoice} conditions the LLM (transcript or instruction); {@code flowVoice} the flow (prompt mel). */
+    private void synthesize(String text, VoicePrompt llmVoice, VoicePrompt flowVoice, double speed, ChunkSink sink) {
+        long[] promptText = llmVoice.transcript().isBlank() ? new long[0] : tokenizer.encode(llmVoice.transcript());
         List<String> sentences = sentences(text);
         for (int i = 0; i < sentences.size(); i++) {
-            float[] pcm = synthesizeSentence(sentences.get(i), i, voice, promptText, new CancellationToken());
+            float[] pcm = synthesizeSentence(sentences.get(i), i, llmVoice, flowVoice, promptText, speed,
+                    new CancellationToken());
             if (pcm.length == 0) {
                 continue;
             }
@@ -202,24 +235,49 @@ public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoClosea
     /** The waveform of one sentence (empty when the LLM produced no speech). */
     public float[] synthesizeSentence(String sentence, VoicePrompt voice, CancellationToken cancel) {
         long[] promptText = voice.transcript().isBlank() ? new long[0] : tokenizer.encode(voice.transcript());
-        return synthesizeSentence(sentence, 0, voice, promptText, cancel);
+        return synthesizeSentence(sentence, 0, voice, voice, promptText, 1.0, cancel);
     }
 
-    private float[] synthesizeSentence(String sentence, int index, VoicePrompt voice, long[] promptText,
-            CancellationToken cancel) {
+    private float[] synthesizeSentence(String sentence, int index, VoicePrompt llmVoice, VoicePrompt flowVoice,
+            long[] promptText, double speed, CancellationToken cancel) {
         long[] text = tokenizer.encode(sentence);
         tracer.on(Stage.LLM_START, index);
-        int[] tokens = llm.generate(promptText, text, voice.speechTokens(), cancel);
+        int[] tokens = llm.generate(promptText, text, llmVoice.speechTokens(), cancel);
         tracer.on(Stage.LLM_END, index);
         if (tokens.length == 0) {
             return new float[0];
         }
-        CosyVoiceFlow.Mel mel = flow.inference(voice.speechTokens(), tokens, voice.mel(), voice.melFrames(),
-                voice.embedding());
+        CosyVoiceFlow.Mel mel = flow.inference(flowVoice.speechTokens(), tokens, flowVoice.mel(),
+                flowVoice.melFrames(), flowVoice.embedding());
         tracer.on(Stage.FLOW_END, index);
+        if (speed != 1.0) {
+            mel = stretch(mel, speed);
+        }
         float[] pcm = vocoder.vocode(mel.values(), mel.frames());
         tracer.on(Stage.VOCODER_END, index);
         return pcm;
+    }
+
+    /**
+     * Speaking rate as upstream applies it: the mel is linearly resampled along time to {@code frames / speed}
+     * (as {@code F.interpolate(mode='linear', align_corners=False)}), so the vocoder makes shorter or longer audio.
+     */
+    static CosyVoiceFlow.Mel stretch(CosyVoiceFlow.Mel mel, double speed) {
+        int in = mel.frames();
+        int out = Math.max(1, (int) (in / speed));
+        int bins = mel.values().length / in;
+        float[] values = new float[bins * out];
+        double scale = in / (double) out;
+        for (int t = 0; t < out; t++) {
+            double src = Math.max(0, (t + 0.5) * scale - 0.5);
+            int lo = Math.min(in - 1, (int) src);
+            int hi = Math.min(in - 1, lo + 1);
+            float w = (float) (src - lo);
+            for (int b = 0; b < bins; b++) {
+                values[b * out + t] = mel.values()[b * in + lo] * (1 - w) + mel.values()[b * in + hi] * w;
+            }
+        }
+        return new CosyVoiceFlow.Mel(values, out);
     }
 
     /** Splits after {@code . ! ? 。 ！ ？} (runs of them stay together); blank pieces are dropped. */

@@ -244,4 +244,35 @@ class CosyVoiceSynthesizerTest {
                     narrow.features(audio)));
         }
     }
+
+    @Test
+    void should_halve_the_audio_when_speed_is_two() {
+        List<float[]> chunks = new ArrayList<>();
+        synthesizer.synthesize(new SynthesisRequest("Hello world.", null, SpeechStyle.NEUTRAL.withSpeed(2.0)),
+                chunks::add);
+
+        // 18 mel frames stretched to 9, as upstream's linear interpolation of the mel before the vocoder
+        assertThat(chunks.get(0)).hasSize(9 * 480);
+    }
+
+    @Test
+    void should_use_the_instruction_as_llm_prompt_when_an_emotion_is_asked() {
+        List<float[]> neutral = speak("Hello world.", null);
+        List<float[]> happy = new ArrayList<>();
+        synthesizer.synthesize(new SynthesisRequest("Hello world.", null,
+                new SpeechStyle("happy", 1.0, 0, "")), happy::add);
+
+        // the fixture LLM stops after 3 tokens per prompt-text + text token: the instruction adds prompt text
+        assertThat(happy.get(0).length).isGreaterThan(neutral.get(0).length);
+    }
+
+    @Test
+    void should_stretch_the_mel_by_linear_interpolation() {
+        float[] values = { 0, 1, 2, 3, 10, 20, 30, 40 }; // two bins x four frames
+        CosyVoiceFlow.Mel half = CosyVoiceSynthesizer.stretch(new CosyVoiceFlow.Mel(values, 4), 2.0);
+
+        assertThat(half.frames()).isEqualTo(2);
+        // align_corners=false: output frame t samples input position (t + 0.5) * 2 - 0.5 = 0.5 and 2.5
+        assertThat(half.values()).containsExactly(0.5f, 2.5f, 15f, 35f);
+    }
 }
