@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.omnivox.audio.AudioClip;
 import io.omnivox.audio.WavCodec;
 import io.omnivox.model.ModelException;
+import io.omnivox.tts.text.TextFrontend;
 
 /**
  * The light fallback engines: Debian's {@code espeak-ng} (about a hundred languages) or {@code flite} (English, a
@@ -52,6 +53,9 @@ public final class CommandLineSynthesizer implements SpeechSynthesizer {
     interface Runner {
         byte[] run(List<String> command, byte[] stdin, Path workDir) throws IOException;
     }
+
+    /** Markup removed (these engines cannot laugh or breathe), numbers and units read out, split into sentences. */
+    private static final TextFrontend FRONTEND = new TextFrontend(Integer.MAX_VALUE);
 
     private final Program program;
     private final Path binary;
@@ -95,7 +99,7 @@ public final class CommandLineSynthesizer implements SpeechSynthesizer {
 
     @Override
     public void synthesize(SynthesisRequest request, ChunkSink sink) {
-        for (String sentence : sentences(plainText(request.text()))) {
+        for (String sentence : FRONTEND.preparePlain(request.text(), languageOf(request.voice()))) {
             AudioClip clip = synthesizeOne(sentence, request.voice(), request.style());
             if (!sink.accept(clip.samples())) {
                 return;
@@ -136,20 +140,10 @@ public final class CommandLineSynthesizer implements SpeechSynthesizer {
                 String.valueOf(pitch), "-b", "1", "--stdout");
     }
 
-    /** Removes markup these engines would read out: tags in square or angle brackets. */
-    static String plainText(String text) {
-        return text.replaceAll("\\[[a-z_0-9]+\\]", " ").replaceAll("</?[a-z]+>", "").replaceAll("\\s+", " ").strip();
-    }
-
-    /** Sentences, so each can be heard as soon as it is ready. */
-    static List<String> sentences(String text) {
-        List<String> sentences = new ArrayList<>();
-        for (String part : text.split("(?<=[.!?。！？；;])\\s*")) {
-            if (!part.isBlank()) {
-                sentences.add(part.strip());
-            }
-        }
-        return sentences;
+    /** The language espeak-ng will read in, for number reading: Chinese voices get Chinese numbers. */
+    static String languageOf(String voice) {
+        return voice != null && (voice.startsWith("cmn") || voice.startsWith("yue") || voice.startsWith("zh")) ? "zh"
+                : "en";
     }
 
     private static byte[] run(List<String> command, byte[] stdin, Path dir, Duration timeout) throws IOException {

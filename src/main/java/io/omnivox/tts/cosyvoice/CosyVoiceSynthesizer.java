@@ -18,6 +18,7 @@ import io.omnivox.tts.ChunkSink;
 import io.omnivox.tts.SpeechSynthesizer;
 import io.omnivox.tts.SynthesisRequest;
 import io.omnivox.tts.VoiceInfo;
+import io.omnivox.tts.text.TextFrontend;
 
 /**
  * CosyVoice 2 text to speech end to end on the ONNX split of {@code models/export/cosyvoice2.md}: text tokens →
@@ -177,6 +178,9 @@ public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoClosea
         return new VoicePrompt(id, transcript, Arrays.copyOf(tokens, tokenCount), cut, melFrames, embedding);
     }
 
+    /** CosyVoice's own markup kept, ChatTTS tags mapped, numbers and units read out, split for streaming. */
+    private static final TextFrontend FRONTEND = new TextFrontend(Integer.MAX_VALUE);
+
     /** End of an instruct prompt, as CosyVoice 2 was trained: {@code 用开心的语气说<|endofprompt|>}. */
     static final String END_OF_PROMPT = "<|endofprompt|>";
 
@@ -217,7 +221,7 @@ public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoClosea
     /** {@code llmVoice} conditions the LLM (transcript or instruction); {@code flowVoice} the flow (prompt mel). */
     private void synthesize(String text, VoicePrompt llmVoice, VoicePrompt flowVoice, double speed, ChunkSink sink) {
         long[] promptText = llmVoice.transcript().isBlank() ? new long[0] : tokenizer.encode(llmVoice.transcript());
-        List<String> sentences = sentences(text);
+        List<String> sentences = FRONTEND.prepare(text, "auto");
         for (int i = 0; i < sentences.size(); i++) {
             float[] pcm = synthesizeSentence(sentences.get(i), i, llmVoice, flowVoice, promptText, speed,
                     new CancellationToken());
@@ -278,34 +282,6 @@ public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoClosea
             }
         }
         return new CosyVoiceFlow.Mel(values, out);
-    }
-
-    /** Splits after {@code . ! ? 。 ！ ？} (runs of them stay together); blank pieces are dropped. */
-    public static List<String> sentences(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            current.append(c);
-            boolean end = isTerminator(c) && (i + 1 == text.length() || !isTerminator(text.charAt(i + 1)));
-            if (end) {
-                add(out, current);
-            }
-        }
-        add(out, current);
-        return out;
-    }
-
-    private static boolean isTerminator(char c) {
-        return c == '.' || c == '!' || c == '?' || c == '。' || c == '！' || c == '？';
-    }
-
-    private static void add(List<String> out, StringBuilder current) {
-        String s = current.toString().strip();
-        if (!s.isEmpty()) {
-            out.add(s);
-        }
-        current.setLength(0);
     }
 
     @Override

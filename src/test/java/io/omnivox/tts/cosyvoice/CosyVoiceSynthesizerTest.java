@@ -206,12 +206,6 @@ class CosyVoiceSynthesizerTest {
         assertThat(events).doesNotContain("LLM_START 1", "LLM_START 2");
     }
 
-    @Test
-    void should_split_sentences_on_latin_and_cjk_terminators() {
-        assertThat(CosyVoiceSynthesizer.sentences("Hi there. Really?! Yes 你好。再见！好吗？ tail"))
-                .containsExactly("Hi there.", "Really?!", "Yes 你好。", "再见！", "好吗？", "tail");
-        assertThat(CosyVoiceSynthesizer.sentences("  ")).isEmpty();
-    }
 
     @Test
     void should_name_the_missing_file_when_the_model_dir_is_incomplete(@TempDir Path dir) throws Exception {
