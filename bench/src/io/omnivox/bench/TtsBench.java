@@ -16,6 +16,9 @@ import io.omnivox.audio.SampleBuffer;
 import io.omnivox.tts.CommandLineSynthesizer;
 import io.omnivox.tts.SpeechStyle;
 import io.omnivox.tts.SynthesisRequest;
+import io.omnivox.tts.cosyvoice.CosyVoicePipelineFixtures;
+import io.omnivox.tts.cosyvoice.CosyVoiceSynthesizer;
+import io.omnivox.model.OnnxSessionFactory;
 
 /**
  * Speech synthesis engines on this machine: first-chunk latency and real-time factor (synthesis time / audio
@@ -32,7 +35,46 @@ public final class TtsBench {
         System.out.printf(Locale.ROOT, "%-10s %16s %10s %12s%n", "engine", "first chunk ms", "RTF", "ASR WER");
         bench(CommandLineSynthesizer.Program.ESPEAK_NG, Path.of("/usr/bin/espeak-ng"), "alloy");
         bench(CommandLineSynthesizer.Program.FLITE, Path.of("/usr/bin/flite"), "slt");
+        benchCosyVoiceFixture();
     }
+
+    /**
+     * CosyVoice 2 on its fixture graphs (the recipe's contracts, tiny weights): what the Java side of the pipeline
+     * costs (prompt building, sampling loop, Euler solver, STFT/iSTFT) with near-free model calls. Real weights
+     * (models/fetch cosyvoice2 plus the export recipe) are needed for the real numbers; the GPU goal is 150 ms.
+     */
+    private static void benchCosyVoiceFixture() {
+        try (OnnxSessionFactory factory = new OnnxSessionFactory(OnnxSessionFactory.Threads.DEFAULT, List.of())) {
+            Path dir = CosyVoicePipelineFixtures.writeModelDir(Files.createTempDirectory("bench-cosyvoice"));
+            try (CosyVoiceSynthesizer engine = CosyVoiceSynthesizer.open(factory, dir,
+                    CosyVoiceSynthesizer.Settings.DEFAULTS)) {
+                double[] first = new double[RUNS];
+                double[] rtf = new double[RUNS];
+                for (int run = 0; run < RUNS; run++) {
+                    SampleBuffer all = new SampleBuffer();
+                    long start = System.nanoTime();
+                    long[] firstAt = { 0 };
+                    engine.synthesize(new SynthesisRequest(FIXTURE_TEXT, null, SpeechStyle.NEUTRAL), chunk -> {
+                        if (firstAt[0] == 0) {
+                            firstAt[0] = System.nanoTime();
+                        }
+                        all.add(chunk);
+                        return true;
+                    });
+                    first[run] = (firstAt[0] - start) / 1e6;
+                    rtf[run] = (System.nanoTime() - start) / 1e9 / (all.size() / (double) engine.sampleRate());
+                }
+                System.out.printf(Locale.ROOT, "%-10s %16.0f %10.3f %12s%n", "cosyvoice2*", median(first),
+                        median(rtf), "n/a");
+                System.out.println("* fixture graphs: Java-side pipeline cost only; real weights give the real figures");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Words the fixture tokenizer knows. */
+    private static final String FIXTURE_TEXT = "Hello world. Hello world hello.";
 
     private static void bench(CommandLineSynthesizer.Program program, Path binary, String voice) {
         if (!Files.isExecutable(binary)) {
