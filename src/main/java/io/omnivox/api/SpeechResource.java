@@ -17,10 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
-import io.omnivox.audio.AudioClip;
-import io.omnivox.audio.FfmpegCodec;
+import io.omnivox.audio.FfmpegStreamEncoder;
 import io.omnivox.audio.OutputFormat;
-import io.omnivox.audio.SampleBuffer;
 import io.omnivox.audio.WavWriter;
 import io.omnivox.model.EngineUnavailableException;
 import io.omnivox.tts.SpeechStyle;
@@ -32,9 +30,9 @@ import io.omnivox.tts.TtsEngines;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * OpenAI-compatible text to speech: {@code POST /v1/audio/speech}. WAV and PCM stream sentence by sentence as chunked
- * transfer, so playback starts before the whole text is synthesised; compressed formats are encoded once the speech
- * is complete. The engine is named in {@code X-Omnivox-Engine}.
+ * OpenAI-compatible text to speech: {@code POST /v1/audio/speech}. Every format streams sentence by sentence as
+ * chunked transfer, so playback starts before the whole text is synthesised: WAV and PCM written in Java, compressed
+ * formats through one ffmpeg process fed as the speech is produced. The engine is named in {@code X-Omnivox-Engine}.
  */
 @Path("/v1/audio/speech")
 @Tag(name = "Audio")
@@ -50,14 +48,14 @@ public class SpeechResource {
     private final TtsEngines engines;
     private final VoiceService voices;
     private final TtsConfig config;
-    private final FfmpegCodec ffmpeg;
+    private final String ffmpegCommand;
 
     public SpeechResource(TtsEngines engines, TtsConfig config, io.omnivox.audio.AudioConfig audio,
             VoiceService voices) {
         this.engines = engines;
         this.voices = voices;
         this.config = config;
-        this.ffmpeg = new FfmpegCodec(audio.ffmpeg(), java.time.Duration.ofSeconds(audio.ffmpegStallSeconds()));
+        this.ffmpegCommand = audio.ffmpeg();
     }
 
     @POST
@@ -118,7 +116,7 @@ public class SpeechResource {
             switch (format) {
                 case WAV -> streamWav(engine, request, out);
                 case PCM -> streamPcm(engine, request, out);
-                default -> out.write(encodeWhole(engine, request, format));
+                default -> streamEncoded(engine, request, format, out);
             }
         } catch (RuntimeException e) {
             // the status line is gone: log and cut the stream so the client sees a truncated body, not a fake success
@@ -152,13 +150,11 @@ public class SpeechResource {
         });
     }
 
-    private byte[] encodeWhole(SpeechSynthesizer engine, SynthesisRequest request, OutputFormat format) {
-        SampleBuffer all = new SampleBuffer();
-        engine.synthesize(request, chunk -> {
-            all.add(chunk);
-            return true;
-        });
-        return ffmpeg.encode(new AudioClip(all.toArray(), engine.sampleRate()), format);
+    private void streamEncoded(SpeechSynthesizer engine, SynthesisRequest request, OutputFormat format,
+            OutputStream out) {
+        try (FfmpegStreamEncoder encoder = FfmpegStreamEncoder.start(ffmpegCommand, format, engine.sampleRate(), out)) {
+            engine.synthesize(request, encoder::write);
+        }
     }
 
     /** Sends what is buffered; a client that went away stops synthesis. */
