@@ -51,11 +51,21 @@ public class VoicesResource {
         return new VoiceList("list", voices.all());
     }
 
+    /** A cloned voice and what a zero-shot engine derived from it. */
+    public record VoiceDetail(StoredVoice voice, Conditioning conditioning) {
+    }
+
+    /** Sizes of the stored conditioning (the values themselves stay on the server). */
+    public record Conditioning(int speechTokens, int melFrames, int embeddingDim) {
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "Describe a cloned voice")
-    public StoredVoice get(@PathParam("id") String id) {
-        return voices.cloned(id).orElseThrow(() -> new NotFoundException("No cloned voice '" + id + "'"));
+    public VoiceDetail get(@PathParam("id") String id) {
+        StoredVoice voice = voices.cloned(id).orElseThrow(() -> new NotFoundException("No cloned voice '" + id + "'"));
+        return new VoiceDetail(voice, voices.conditioning(id)
+                .map(c -> new Conditioning(c.speechTokens().length, c.melFrames(), c.embedding().length)).orElse(null));
     }
 
     @POST

@@ -15,6 +15,8 @@ import io.omnivox.audio.AudioDecoder;
 import io.omnivox.audio.DecodeLimits;
 import io.omnivox.audio.vad.VadEngines;
 import io.omnivox.model.EngineUnavailableException;
+import io.omnivox.tts.cosyvoice.CosyVoiceSynthesizer;
+import io.omnivox.tts.cosyvoice.VoicePrompt;
 
 /**
  * Built-in and cloned voices. A clone is a short recording of a consenting speaker: decoded to 16 kHz, checked for
@@ -72,9 +74,22 @@ public class VoiceService {
      * transcript (speaker embedding and prompt tokens are computed here, once per engine instance).
      */
     public void prepare(SpeechSynthesizer engine, String voice) {
-        if (engine instanceof io.omnivox.tts.cosyvoice.CosyVoiceSynthesizer cosy && !cosy.knows(voice)) {
-            store.find(voice).ifPresent(v -> cosy.clone(v.id(), store.prompt(v.id()), v.transcript()));
+        if (engine instanceof CosyVoiceSynthesizer cosy && !cosy.knows(voice)) {
+            store.find(voice).ifPresent(v -> store.conditioning(v.id(), VoicePrompt.class)
+                    .ifPresentOrElse(cosy::addVoice, () -> condition(cosy, v)));
         }
+    }
+
+    /** Derives and saves CosyVoice's conditioning for a stored voice. */
+    private VoicePrompt condition(CosyVoiceSynthesizer cosy, StoredVoice voice) {
+        VoicePrompt prompt = cosy.clone(voice.id(), store.prompt(voice.id()), voice.transcript());
+        store.saveConditioning(voice.id(), prompt);
+        return prompt;
+    }
+
+    /** The saved zero-shot conditioning of a cloned voice, if an engine derived one. */
+    public Optional<VoicePrompt> conditioning(String id) {
+        return store.conditioning(id, VoicePrompt.class);
     }
 
     /** True for a voice of the engine itself, which cannot be deleted. */
@@ -111,6 +126,8 @@ public class VoiceService {
                 from = "none";
             }
         }
-        return store.add(name, text, from, prompt, owner);
+        StoredVoice stored = store.add(name, text, from, prompt, owner);
+        engines.cosyVoice().ifPresent(cosy -> condition(cosy, stored));
+        return stored;
     }
 }

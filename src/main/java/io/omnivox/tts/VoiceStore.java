@@ -29,6 +29,7 @@ public final class VoiceStore {
     private static final Pattern ID = Pattern.compile("voice-[0-9a-f]{12}");
     private static final String META = "voice.json";
     private static final String PROMPT = "prompt.wav";
+    private static final String CONDITIONING = "conditioning.json";
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -82,6 +83,33 @@ public final class VoiceStore {
             return WavCodec.decode(Files.readAllBytes(root.resolve(id).resolve(PROMPT)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the prompt of " + id, e);
+        }
+    }
+
+    /**
+     * Saves what a zero-shot engine derived from the prompt (speaker embedding, prompt speech tokens, prompt mel), so
+     * it is computed once per voice rather than once per process.
+     */
+    public <T> void saveConditioning(String id, T conditioning) {
+        try {
+            Path staging = Files.createTempFile(root.resolve(id), ".conditioning-", ".json");
+            json.writeValue(staging.toFile(), conditioning);
+            move(staging, root.resolve(id).resolve(CONDITIONING));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the conditioning of " + id, e);
+        }
+    }
+
+    /** The saved conditioning of a voice, if any. */
+    public <T> Optional<T> conditioning(String id, Class<T> type) {
+        Path file = root.resolve(id).resolve(CONDITIONING);
+        if (!ID.matcher(id).matches() || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(file.toFile(), type));
+        } catch (IOException e) {
+            return Optional.empty(); // unreadable: recompute from the prompt
         }
     }
 

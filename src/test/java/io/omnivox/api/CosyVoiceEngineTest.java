@@ -95,4 +95,23 @@ class CosyVoiceEngineTest {
 
         assertThat(ids).contains("default");
     }
+
+    @Test
+    void should_store_cosyvoice_conditioning_with_a_cloned_voice_and_speak_with_it() throws Exception {
+        Path speech = Path.of("/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(speech), "needs Debian's pocketsphinx-testdata");
+
+        String id = given().multiPart("file", "prompt.wav", Files.readAllBytes(speech), "audio/wav")
+                .multiPart("consent", "true").multiPart("transcript", "hello world")
+                .when().post("/v1/voices").then().statusCode(201).extract().path("id");
+
+        given().get("/v1/voices/" + id).then().statusCode(200)
+                .body("conditioning.embeddingDim", equalTo(192))
+                .body("conditioning.speechTokens", org.hamcrest.Matchers.greaterThan(0));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("input", "Hello world.", "voice", id, "response_format", "pcm"))
+                .when().post("/v1/audio/speech")
+                .then().statusCode(200).header("X-Omnivox-Engine", "cosyvoice2-onnx");
+        given().delete("/v1/voices/" + id).then().statusCode(204);
+    }
 }

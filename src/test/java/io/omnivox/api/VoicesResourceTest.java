@@ -52,7 +52,9 @@ class VoicesResourceTest {
                 .extract().path("id");
 
         given().get("/v1/voices").then().body("data.id", hasItem(id)).body("data.id", hasItem("alloy"));
-        given().get("/v1/voices/" + id).then().statusCode(200).body("durationSeconds", org.hamcrest.Matchers.greaterThan(3f));
+        given().get("/v1/voices/" + id).then().statusCode(200)
+                .body("voice.durationSeconds", org.hamcrest.Matchers.greaterThan(3f))
+                .body("conditioning", org.hamcrest.Matchers.nullValue());
         given().delete("/v1/voices/" + id).then().statusCode(204);
         given().get("/v1/voices/" + id).then().statusCode(404);
     }
