@@ -214,6 +214,12 @@ public final class CosyVoiceLlm implements AutoCloseable {
      * @return speech tokens (0 … speech_token_size − 1), end of speech excluded
      */
     public int[] generate(long[] promptText, long[] text, int[] promptSpeech, CancellationToken cancel) {
+        return generate(promptText, text, promptSpeech, TokenListener.NONE, cancel);
+    }
+
+    /** As {@link #generate(long[], long[], int[], CancellationToken)}, streaming each speech token to {@code listener}. */
+    public int[] generate(long[] promptText, long[] text, int[] promptSpeech, TokenListener listener,
+            CancellationToken cancel) {
         if (text.length == 0) {
             return new int[0];
         }
@@ -224,7 +230,7 @@ public final class CosyVoiceLlm implements AutoCloseable {
                 options.repetitionPenalty(), options.repetitionWindow(), 0, stopTokens, options.seed());
         // The repetition rules look at generated tokens only (promptIds empty), as upstream's RAS does.
         GenerationResult result = decoder.generate(promptEmbeddings(promptText, text, promptSpeech), new long[0],
-                options, TokenListener.NONE, cancel);
+                options, listener, cancel);
         return result.tokens();
     }
 

@@ -223,6 +223,12 @@ public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoClosea
         long[] promptText = llmVoice.transcript().isBlank() ? new long[0] : tokenizer.encode(llmVoice.transcript());
         List<String> sentences = FRONTEND.prepare(text, "auto");
         for (int i = 0; i < sentences.size(); i++) {
+            if (speed == 1.0) {
+                if (!streamSentence(sentences.get(i), i, llmVoice, flowVoice, promptText, sink)) {
+                    return;
+                }
+                continue;
+            }
             float[] pcm = synthesizeSentence(sentences.get(i), i, llmVoice, flowVoice, promptText, speed,
                     new CancellationToken());
             if (pcm.length == 0) {
@@ -240,6 +246,68 @@ public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoClosea
     public float[] synthesizeSentence(String sentence, VoicePrompt voice, CancellationToken cancel) {
         long[] promptText = voice.transcript().isBlank() ? new long[0] : tokenizer.encode(voice.transcript());
         return synthesizeSentence(sentence, 0, voice, voice, promptText, 1.0, cancel);
+    }
+
+    /** Speech tokens per streamed chunk, and tokens the flow looks ahead (CosyVoice 2's streaming config). */
+    static final int CHUNK_TOKENS = 25;
+    static final int LOOKAHEAD_TOKENS = 3;
+
+    /**
+     * Streams one sentence as upstream's streaming mode does: while the LLM is still generating, every
+     * {@value #CHUNK_TOKENS} tokens (once {@value #LOOKAHEAD_TOKENS} more exist) the flow re-solves all tokens so far
+     * (the noise is fixed per frame, so earlier frames stay put), the new mel frames short of the look-ahead go to
+     * the vocoder's streaming step (its cache cross-fades the joins), and the audio goes to the sink at once. The
+     * rest follows when the LLM stops. Returns false when the sink asked to stop.
+     */
+    private boolean streamSentence(String sentence, int index, VoicePrompt llmVoice, VoicePrompt flowVoice,
+            long[] promptText, ChunkSink sink) {
+        CancellationToken cancel = new CancellationToken();
+        java.util.List<Integer> tokens = new java.util.ArrayList<>();
+        StreamState state = new StreamState();
+        tracer.on(Stage.LLM_START, index);
+        llm.generate(promptText, tokenizer.encode(sentence), llmVoice.speechTokens(), token -> {
+            tokens.add(token);
+            if (tokens.size() - state.emittedTokens >= CHUNK_TOKENS + LOOKAHEAD_TOKENS
+                    && !emit(tokens, tokens.size() - LOOKAHEAD_TOKENS, false, flowVoice, state, index, sink)) {
+                cancel.cancel();
+            }
+        }, cancel);
+        tracer.on(Stage.LLM_END, index);
+        if (cancel.isCancelled()) {
+            return false;
+        }
+        return tokens.isEmpty() || emit(tokens, tokens.size(), true, flowVoice, state, index, sink);
+    }
+
+    /** What has gone out of one sentence's stream so far. */
+    private static final class StreamState {
+        int emittedTokens;
+        int emittedFrames;
+        HiftVocoder.Cache cache;
+    }
+
+    /** Vocodes the mel frames of tokens [emitted, upTo) and hands them to the sink. */
+    private boolean emit(java.util.List<Integer> tokens, int upTo, boolean last, VoicePrompt voice, StreamState state,
+            int index, ChunkSink sink) {
+        int[] all = tokens.stream().mapToInt(Integer::intValue).toArray();
+        CosyVoiceFlow.Mel mel = flow.inference(voice.speechTokens(), all, voice.mel(), voice.melFrames(),
+                voice.embedding());
+        tracer.on(Stage.FLOW_END, index);
+        int ratio = flow.tokenMelRatio();
+        int endFrame = last ? mel.frames() : upTo * ratio;
+        int frames = endFrame - state.emittedFrames;
+        float[] part = new float[FlowMatchingSolver.MEL_BINS * frames];
+        for (int c = 0; c < FlowMatchingSolver.MEL_BINS; c++) {
+            System.arraycopy(mel.values(), c * mel.frames() + state.emittedFrames, part, c * frames, frames);
+        }
+        HiftVocoder.Chunk chunk = vocoder.vocode(part, frames, state.cache, last);
+        tracer.on(Stage.VOCODER_END, index);
+        state.cache = chunk.cache();
+        state.emittedTokens = upTo;
+        state.emittedFrames = endFrame;
+        boolean more = chunk.samples().length == 0 || sink.accept(chunk.samples());
+        tracer.on(Stage.CHUNK_DELIVERED, index);
+        return more;
     }
 
     private float[] synthesizeSentence(String sentence, int index, VoicePrompt llmVoice, VoicePrompt flowVoice,

@@ -269,4 +269,29 @@ class CosyVoiceSynthesizerTest {
         // align_corners=false: output frame t samples input position (t + 0.5) * 2 - 0.5 = 0.5 and 2.5
         assertThat(half.values()).containsExactly(0.5f, 2.5f, 15f, 35f);
     }
+
+    @Test
+    void should_stream_a_long_sentence_in_token_chunks_before_the_llm_finishes() {
+        String sentence = "Hello world hello world hello world hello world hello world.";
+        synchronized (log) {
+            log.clear();
+        }
+
+        List<float[]> chunks = speak(sentence, null);
+
+        // 11 text tokens -> 33 speech tokens: one chunk of 25 once 28 exist (3 look-ahead), then the remaining 8
+        assertThat(chunks).hasSize(2);
+        assertThat(chunks.stream().mapToInt(c -> c.length).sum()).isEqualTo(33 * SAMPLES_PER_TOKEN);
+        List<String> order;
+        synchronized (log) {
+            order = List.copyOf(log);
+        }
+        assertThat(order.indexOf("CHUNK_DELIVERED 0")).as("first audio before the LLM ends: %s", order)
+                .isLessThan(order.indexOf("LLM_END 0"));
+        for (float[] chunk : chunks) {
+            for (float v : chunk) {
+                assertThat(Math.abs(v)).isLessThanOrEqualTo(HiftVocoder.AUDIO_LIMIT);
+            }
+        }
+    }
 }
