@@ -29,6 +29,41 @@ public interface TtsConfig {
     @WithDefault("cosyvoice2")
     String model();
 
+    /** CosyVoice's generation and flow settings. */
+    CosyVoice cosyvoice();
+
+    /** CosyVoice 2 settings; defaults are upstream's (examples/libritts/cosyvoice2/conf/cosyvoice2.yaml). */
+    interface CosyVoice {
+
+        /** Euler steps of the flow-matching ODE. */
+        @WithDefault("10")
+        int flowSteps();
+
+        /** Classifier-free guidance rate r: v = (1 + r)·v_cond − r·v_uncond. */
+        @WithDefault("0.7")
+        double cfgRate();
+
+        /** Speech-token sampling: top-k. */
+        @WithDefault("25")
+        int topK();
+
+        /** Speech-token sampling: nucleus mass. */
+        @WithDefault("0.8")
+        double topP();
+
+        /** Penalty on tokens repeated within the window (a stand-in for upstream's repetition-aware sampling). */
+        @WithDefault("1.5")
+        double repetitionPenalty();
+
+        /** How many recent tokens the repetition rule looks at. */
+        @WithDefault("10")
+        int repetitionWindow();
+
+        /** Seed for token sampling and flow noise, so a request can be reproduced. */
+        @WithDefault("0")
+        long seed();
+    }
+
     /** Voice used when a request names none. */
     @WithDefault("alloy")
     String defaultVoice();

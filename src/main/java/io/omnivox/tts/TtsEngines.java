@@ -12,7 +12,9 @@ import io.omnivox.model.EngineStatus;
 import io.omnivox.model.OnnxSessionFactory;
 import io.omnivox.model.registry.LazyModel;
 import io.omnivox.model.registry.ModelCatalog;
+import io.omnivox.tts.cosyvoice.CosyVoiceLlm;
 import io.omnivox.tts.cosyvoice.CosyVoiceSynthesizer;
+import io.omnivox.tts.cosyvoice.FlowMatchingSolver;
 
 /**
  * Picks the speech synthesis engine: CosyVoice 2 on ONNX when all its files are present, else espeak-ng, else flite
@@ -29,10 +31,18 @@ public class TtsEngines implements EngineReporter {
     public TtsEngines(TtsConfig config, ModelCatalog models, OnnxSessionFactory onnx) {
         this.config = config;
         this.cosyVoice = new LazyModel<>(models, config.model(),
-                dir -> CosyVoiceSynthesizer.open(onnx, dir, CosyVoiceSynthesizer.Settings.DEFAULTS));
+                dir -> CosyVoiceSynthesizer.open(onnx, dir, settings(config.cosyvoice())));
         Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
         this.espeak = new CommandLineSynthesizer(CommandLineSynthesizer.Program.ESPEAK_NG, config.espeakBinary(), timeout);
         this.flite = new CommandLineSynthesizer(CommandLineSynthesizer.Program.FLITE, config.fliteBinary(), timeout);
+    }
+
+    static CosyVoiceSynthesizer.Settings settings(TtsConfig.CosyVoice c) {
+        CosyVoiceLlm.Settings d = CosyVoiceLlm.Settings.DEFAULTS;
+        return new CosyVoiceSynthesizer.Settings(
+                new CosyVoiceLlm.Settings(d.temperature(), c.topK(), c.topP(), c.repetitionPenalty(),
+                        c.repetitionWindow(), d.minTokensPerTextToken(), d.maxTokensPerTextToken(), c.seed()),
+                new FlowMatchingSolver.Settings(c.flowSteps(), c.cfgRate()), c.seed());
     }
 
     /** The engine to use now, if any. */

@@ -16,6 +16,7 @@ import io.omnivox.model.decoder.CancellationToken;
 import io.omnivox.model.tokenizer.HuggingFaceTextTokenizer;
 import io.omnivox.tts.ChunkSink;
 import io.omnivox.tts.SpeechSynthesizer;
+import io.omnivox.tts.SpeechStyle;
 import io.omnivox.tts.SynthesisRequest;
 import io.omnivox.tts.VoiceInfo;
 import io.omnivox.tts.text.TextFrontend;
@@ -190,32 +191,38 @@ public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoClosea
             "surprised", "用惊讶的语气说这句话", "fearful", "用恐惧的语气说这句话", "disgusted", "用厌恶的语气说这句话");
 
     /**
-     * Zero-shot by default; instruct mode when the style carries an instruction or an emotion: the instruction (ending
+     * Zero-shot by default (cross-lingual when the voice has no transcript); instruct mode when the style carries an
+     * instruction or an emotion: the instruction (ending
      * in {@value #END_OF_PROMPT}) takes the place of the prompt transcript and the prompt's speech tokens are left
      * out of the LLM, as upstream's {@code inference_instruct2} does; the speaker still comes from the voice.
      */
     @Override
     public void synthesize(SynthesisRequest request, ChunkSink sink) {
         VoicePrompt voice = voice(request.voice());
-        String instruction = request.style().instruction().isBlank()
-                ? EMOTION_INSTRUCTIONS.getOrDefault(request.style().emotion(), "")
-                : request.style().instruction();
-        if (instruction.isBlank()) {
-            synthesize(request.text(), voice, request.style().speed(), sink);
-        } else {
-            VoicePrompt instructed = new VoicePrompt(voice.id(), instruction + END_OF_PROMPT, new int[0],
-                    voice.mel(), voice.melFrames(), voice.embedding());
-            synthesize(request.text(), instructed, voice, request.style().speed(), sink);
+        synthesize(request.text(), llmVoice(voice, request.style()), voice, request.style().speed(), sink);
+    }
+
+    /**
+     * What conditions the LLM for a voice and style (the flow always takes the voice itself): the instruction in
+     * instruct mode; nothing of the prompt's speech when its words are unknown (cross-lingual, upstream's
+     * {@code inference_cross_lingual}); else the prompt's transcript and speech tokens (zero-shot).
+     */
+    static VoicePrompt llmVoice(VoicePrompt voice, SpeechStyle style) {
+        String instruction = style.instruction().isBlank() ? EMOTION_INSTRUCTIONS.getOrDefault(style.emotion(), "")
+                : style.instruction();
+        if (!instruction.isBlank()) {
+            return new VoicePrompt(voice.id(), instruction + END_OF_PROMPT, new int[0], voice.mel(), voice.melFrames(),
+                    voice.embedding());
         }
+        if (voice.transcript().isBlank() && voice.speechTokens().length > 0) {
+            return new VoicePrompt(voice.id(), "", new int[0], voice.mel(), voice.melFrames(), voice.embedding());
+        }
+        return voice;
     }
 
     /** Speaks {@code text} in {@code voice}, one chunk per sentence, stopping when the sink returns false. */
     public void synthesize(String text, VoicePrompt voice, ChunkSink sink) {
-        synthesize(text, voice, 1.0, sink);
-    }
-
-    private void synthesize(String text, VoicePrompt voice, double speed, ChunkSink sink) {
-        synthesize(text, voice, voice, speed, sink);
+        synthesize(text, voice, voice, 1.0, sink);
     }
 
     /** {@code llmVoice} conditions the LLM (transcript or instruction); {@code flowVoice} the flow (prompt mel). */

@@ -294,4 +294,19 @@ class CosyVoiceSynthesizerTest {
             }
         }
     }
+
+    @Test
+    void should_condition_the_llm_by_mode() {
+        float[] embedding = new float[CampPlus.EMBEDDING];
+        VoicePrompt withWords = new VoicePrompt("v", "hello world", new int[] { 7, 8 }, new float[80 * 4], 4, embedding);
+        VoicePrompt withoutWords = new VoicePrompt("v", "", new int[] { 7, 8 }, new float[80 * 4], 4, embedding);
+
+        assertThat(CosyVoiceSynthesizer.llmVoice(withWords, SpeechStyle.NEUTRAL)).isSameAs(withWords);
+        assertThat(CosyVoiceSynthesizer.llmVoice(withoutWords, SpeechStyle.NEUTRAL).speechTokens()).isEmpty();
+        VoicePrompt happy = CosyVoiceSynthesizer.llmVoice(withWords, new SpeechStyle("happy", 1, 0, ""));
+        assertThat(happy.transcript()).endsWith("<|endofprompt|>");
+        assertThat(happy.speechTokens()).isEmpty();
+        assertThat(CosyVoiceSynthesizer.llmVoice(withWords, new SpeechStyle("neutral", 1, 0, "Speak slowly"))
+                .transcript()).isEqualTo("Speak slowly<|endofprompt|>");
+    }
 }
