@@ -67,7 +67,11 @@ public final class TesseractRecognizer implements TextRecognizer {
             }
             run(png, tsv, language(request.language()));
             List<String> rows = Files.readAllLines(tsv, StandardCharsets.UTF_8);
-            return parse(rows, region.x() - MARGIN, region.y() - MARGIN);
+            OcrResult result = parse(rows, region.x() - MARGIN, region.y() - MARGIN);
+            return new OcrResult(result.text(),
+                    result.lines().stream().map(l -> new OcrLine(l.text(), clamp(l.box(), region), l.confidence()))
+                            .toList(),
+                    ENGINE);
         } catch (IOException e) {
             throw new ModelException("Tesseract failed: " + e.getMessage(), e);
         } finally {
@@ -89,10 +93,17 @@ public final class TesseractRecognizer implements TextRecognizer {
     }
 
     private static Box clamp(Box r, BufferedImage image) {
-        int x0 = Math.max(0, Math.min(r.x(), image.getWidth()));
-        int y0 = Math.max(0, Math.min(r.y(), image.getHeight()));
-        int x1 = Math.max(x0, Math.min(r.x() + r.width(), image.getWidth()));
-        int y1 = Math.max(y0, Math.min(r.y() + r.height(), image.getHeight()));
+        return clamp(r, new Box(0, 0, image.getWidth(), image.getHeight()));
+    }
+
+    /** {@code r} cut to {@code bounds} (a box in the margin is pulled onto the region's edge). */
+    static Box clamp(Box r, Box bounds) {
+        int right = bounds.x() + bounds.width();
+        int bottom = bounds.y() + bounds.height();
+        int x0 = Math.max(bounds.x(), Math.min(r.x(), right));
+        int y0 = Math.max(bounds.y(), Math.min(r.y(), bottom));
+        int x1 = Math.max(x0, Math.min(r.x() + r.width(), right));
+        int y1 = Math.max(y0, Math.min(r.y() + r.height(), bottom));
         return new Box(x0, y0, x1 - x0, y1 - y0);
     }
 
@@ -176,7 +187,10 @@ public final class TesseractRecognizer implements TextRecognizer {
         return new OcrResult(text.toString(), lines, ENGINE);
     }
 
-    /** Joins two words: a space between them unless both sides of the join are CJK (or one is CJK punctuation). */
+    /**
+     * Joins two words: a space between them unless both sides of the join are CJK (or one is CJK punctuation). Han
+     * next to Latin or digits gets a space: Tesseract's CJK boxes overlap, so the source's spacing cannot be told.
+     */
     static String join(String left, String right) {
         if (left.isEmpty()) {
             return right;
