@@ -7,10 +7,10 @@ import io.omnivox.testkit.OnnxGraphBuilder;
  * GOT-OCR fixtures with the contract's names ({@code models/got-ocr2.yaml}) and a tiny hidden width of {@link #HIDDEN}:
  * <ul>
  * <li>encoder: {@code pixel_values [N,3,1024,1024]} → {@code image_embeds [N,256,HIDDEN]}, every row
- * {@code [1, mean(pixel_values of the tile), 0, …]};</li>
+ * {@code [k, mean(pixel_values of the tile), 0, …]} with {@code k} 2 for a bright tile (mean above 0), else 1;</li>
  * <li>embed_tokens: {@code input_ids} → {@code inputs_embeds}, row {@code [0, 0, id, 0, …]} (channel 0 is 0 for text);</li>
- * <li>decoder: on the prompt pass (empty cache) emits token {@code round(Σ channel 0 / 256)}, i.e. the number of
- * image tiles whose embeddings really were spliced in; on every later step emits the stop token 151645.</li>
+ * <li>decoder: on the prompt pass (empty cache) emits token {@code round(Σ channel 0 / 256)}: the number of
+ * dark image tiles plus twice the number of bright ones whose embeddings really were spliced in; on every later step emits the stop token 151645.</li>
  * </ul>
  */
 final class FixtureGot {
@@ -31,7 +31,10 @@ final class FixtureGot {
         a[1] = 1f;
         float[] b = new float[HIDDEN];
         b[0] = 1f;
-        String row = g.op("Add", g.op("Mul", column, g.constFloats(a, 1, 1, HIDDEN)), g.constFloats(b, 1, 1, HIDDEN));
+        String bright = g.op("Add", g.node("Cast", g.op("Greater", column, g.scalarFloat(0f))).attr("to", 1L).out(),
+                g.scalarFloat(1f));
+        String row = g.op("Add", g.op("Mul", column, g.constFloats(a, 1, 1, HIDDEN)),
+                g.op("Mul", bright, g.constFloats(b, 1, 1, HIDDEN)));
         String rows = g.op("Expand", row, g.constLongs(1, 256, 1));
         g.output("image_embeds", rows, OnnxDType.FLOAT, "N", 256, HIDDEN);
         g.metadata("image_size", "1024");

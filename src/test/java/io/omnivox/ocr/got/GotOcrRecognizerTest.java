@@ -23,8 +23,9 @@ import io.omnivox.ocr.OcrRequest;
 import io.omnivox.ocr.OcrResult;
 
 /**
- * End to end over {@link FixtureGot}: the decoder answers with the number of tiles whose embeddings it finds spliced
- * into the prompt ({@code w1} for one image, {@code w4} for 3 tiles + thumbnail, {@code w5} for 2×2 + thumbnail).
+ * End to end over {@link FixtureGot}: the decoder answers with the count of tiles whose embeddings it finds spliced
+ * into the prompt, bright tiles counting twice ({@code w1} for one black image, {@code w2} for one white image,
+ * {@code w4} for a black 3×1 grid + thumbnail, {@code w5} for a black 2×2 grid + thumbnail).
  */
 class GotOcrRecognizerTest {
 
@@ -52,6 +53,7 @@ class GotOcrRecognizerTest {
         OcrResult result = recognizer.recognize(OcrRequest.plain(image(1000, 1000)));
 
         assertThat(result.text()).isEqualTo("w1");
+        assertThat(recognizer.recognize(OcrRequest.plain(white(640, 480))).text()).isEqualTo("w2");
         assertThat(result.engine()).isEqualTo("got-ocr2-onnx");
         assertThat(recognizer.engine()).isEqualTo("got-ocr2-onnx");
     }
@@ -74,9 +76,10 @@ class GotOcrRecognizerTest {
 
     @Test
     void should_join_pages_in_order_with_page_markers() {
-        OcrResult result = recognizer.recognizePages(List.of(image(1000, 1000), image(800, 600)));
+        OcrResult result = recognizer.recognizePages(List.of(white(1000, 1000), image(800, 600), white(500, 700)));
 
-        assertThat(result.text()).isEqualTo("<!-- page 1 -->\n\nw1\n\n<!-- page 2 -->\n\nw1");
+        assertThat(result.text())
+                .isEqualTo("<!-- page 1 -->\n\nw2\n\n<!-- page 2 -->\n\nw1\n\n<!-- page 3 -->\n\nw2");
     }
 
     @Test
@@ -98,9 +101,18 @@ class GotOcrRecognizerTest {
         float[][] rows = recognizer.encode(image(1024, 1024));
 
         assertThat(rows.length).isEqualTo(256);
-        assertThat(rows[0][0]).isEqualTo(1f);
+        assertThat(rows[0][0]).isEqualTo(1f); // dark tile
         float black = (GotPreprocessor.normalise(0, 0) + GotPreprocessor.normalise(0, 1) + GotPreprocessor.normalise(0, 2)) / 3;
         assertThat(rows[255][1]).isCloseTo(black, org.assertj.core.api.Assertions.within(1e-2f));
+    }
+
+    private static BufferedImage white(int width, int height) {
+        BufferedImage image = image(width, height);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return image;
     }
 
     private static BufferedImage image(int width, int height) {
