@@ -12,8 +12,10 @@ public interface OcrConfig {
 
     /** Which engine to use. */
     enum Engine {
-        /** PP-OCRv4 on ONNX when its files are present, else Tesseract. */
+        /** GOT-OCR-2.0 when its files are present, else PP-OCRv4 when configured, else Tesseract. */
         AUTO,
+        /** GOT-OCR-2.0 on ONNX only. */
+        GOT,
         /** PaddleOCR PP-OCRv4 on ONNX only. */
         PPOCR,
         /** Tesseract (Debian package) only. */
