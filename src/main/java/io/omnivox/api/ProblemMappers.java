@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.omnivox.audio.AudioFormatException;
+import io.omnivox.document.DocumentException;
 import io.omnivox.model.EngineUnavailableException;
 
 /**
@@ -55,6 +56,12 @@ public class ProblemMappers {
         return problem(ProblemDetail.of(e.status(), e.slug(), e.status() == 422 ? "Unusable content" : "Invalid request",
                 e.getMessage(), uri.getPath())
                 .withErrors(List.of(new ProblemDetail.FieldError(e.field(), e.getMessage()))), null);
+    }
+
+    @ServerExceptionMapper
+    public Response badDocument(DocumentException e, UriInfo uri) {
+        return problem(ProblemDetail.of(e.status(), e.slug(), "Unusable document", e.getMessage(), uri.getPath()),
+                null);
     }
 
     @ServerExceptionMapper
