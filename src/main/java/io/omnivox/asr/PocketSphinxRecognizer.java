@@ -1,19 +1,19 @@
 package io.omnivox.asr;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.omnivox.asr.Transcript.TimedToken;
 import io.omnivox.audio.WavCodec;
+import io.omnivox.model.ExternalCommand;
 import io.omnivox.model.ModelException;
 
 /**
@@ -67,27 +67,9 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
         }
     }
 
-    private List<String> run(Path wav) throws IOException {
-        Process process = new ProcessBuilder(binary.toString(), "-infile", wav.toString(), "-time", "yes",
-                "-logfn", "/dev/null").redirectErrorStream(false).start();
-        process.getErrorStream().close();
-        byte[] out;
-        try (InputStream stdout = process.getInputStream()) {
-            out = stdout.readAllBytes();
-        }
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new ModelException("PocketSphinx took longer than " + timeout.toSeconds() + " s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new ModelException("Interrupted while waiting for PocketSphinx", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new ModelException("PocketSphinx exited with code " + process.exitValue());
-        }
+    private List<String> run(Path wav) {
+        byte[] out = ExternalCommand.run("PocketSphinx", List.of(binary.toString(), "-infile", wav.toString(), "-time",
+                "yes", "-logfn", "/dev/null"), null, null, Map.of(), timeout, " (is pocketsphinx-en-us installed?)");
         return new String(out, StandardCharsets.UTF_8).lines().toList();
     }
 

@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import io.omnivox.model.ExternalCommand;
 import io.omnivox.model.ModelException;
 
 /**
@@ -58,15 +59,12 @@ public final class TesseractRecognizer implements TextRecognizer {
         }
         BufferedImage page = pad(image, region);
         Path png = null;
-        Path tsv = null;
         try {
             png = Files.createTempFile("omnivox-ocr-", ".png");
-            tsv = Files.createTempFile("omnivox-ocr-", ".tsv");
             if (!ImageIO.write(page, "png", png.toFile())) {
                 throw new ModelException("Tesseract: no PNG writer for the image");
             }
-            run(png, tsv, language(request.language()));
-            List<String> rows = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+            List<String> rows = run(png, language(request.language()));
             OcrResult result = parse(rows, region.x() - MARGIN, region.y() - MARGIN);
             return new OcrResult(result.text(),
                     result.lines().stream().map(l -> new OcrLine(l.text(), clamp(l.box(), region), l.confidence()))
@@ -76,7 +74,6 @@ public final class TesseractRecognizer implements TextRecognizer {
             throw new ModelException("Tesseract failed: " + e.getMessage(), e);
         } finally {
             deleteQuietly(png);
-            deleteQuietly(tsv);
         }
     }
 
@@ -123,27 +120,12 @@ public final class TesseractRecognizer implements TextRecognizer {
         return page;
     }
 
-    private void run(Path png, Path tsv, String languages) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(binary.toString(), png.toString(), "stdout", "-l", languages,
-                "--psm", "3", "tsv")
-                .redirectOutput(tsv.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("OMP_THREAD_LIMIT", "1"); // one request, one core: callers run several at once
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new ModelException("Tesseract took longer than " + timeout.toMillis() + " ms");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new ModelException("Interrupted while waiting for Tesseract", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new ModelException("Tesseract exited with code " + process.exitValue() + " (languages " + languages
-                    + ": are tesseract-ocr-eng and tesseract-ocr-chi-sim installed?)");
-        }
+    /** Tesseract's TSV for {@code png}; one thread per run, since callers run several at once. */
+    private List<String> run(Path png, String languages) {
+        byte[] tsv = ExternalCommand.run("Tesseract", List.of(binary.toString(), png.toString(), "stdout", "-l",
+                languages, "--psm", "3", "tsv"), null, null, Map.of("OMP_THREAD_LIMIT", "1"), timeout,
+                " (languages " + languages + ": are tesseract-ocr-eng and tesseract-ocr-chi-sim installed?)");
+        return new String(tsv, StandardCharsets.UTF_8).lines().toList();
     }
 
     /**

@@ -2,8 +2,6 @@ package io.omnivox.tts;
 
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.omnivox.audio.AudioClip;
 import io.omnivox.audio.WavCodec;
+import io.omnivox.model.ExternalCommand;
 import io.omnivox.model.ModelException;
 import io.omnivox.tts.text.TextFrontend;
 
@@ -62,7 +60,8 @@ public final class CommandLineSynthesizer implements SpeechSynthesizer {
     private final Runner runner;
 
     public CommandLineSynthesizer(Program program, Path binary, Duration timeout) {
-        this(program, binary, (command, stdin, dir) -> run(command, stdin, dir, timeout));
+        this(program, binary, (command, stdin, dir) -> ExternalCommand.run(program.engine, command, stdin, dir,
+                Map.of(), timeout, " (is the Debian package " + program.engine + " installed?)"));
     }
 
     CommandLineSynthesizer(Program program, Path binary, Runner runner) {
@@ -112,8 +111,10 @@ public final class CommandLineSynthesizer implements SpeechSynthesizer {
         try {
             dir = Files.createTempDirectory("omnivox-tts-");
             byte[] wav = runner.run(command(voice, style, dir), sentence.getBytes(StandardCharsets.UTF_8), dir);
-            AudioClip clip = WavCodec.decode(wav.length > 0 || program != Program.FLITE ? wav
-                    : Files.readAllBytes(dir.resolve("out.wav")));
+            if (program == Program.FLITE) {
+                wav = Files.readAllBytes(dir.resolve("out.wav")); // flite writes a file, not standard output
+            }
+            AudioClip clip = WavCodec.decode(wav);
             if (clip.sampleRate() != program.sampleRate) {
                 throw new ModelException(engine() + " produced " + clip.sampleRate() + " Hz, expected "
                         + program.sampleRate);
@@ -144,32 +145,6 @@ public final class CommandLineSynthesizer implements SpeechSynthesizer {
     static String languageOf(String voice) {
         return voice != null && (voice.startsWith("cmn") || voice.startsWith("yue") || voice.startsWith("zh")) ? "zh"
                 : "en";
-    }
-
-    private static byte[] run(List<String> command, byte[] stdin, Path dir, Duration timeout) throws IOException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(stdin);
-        }
-        byte[] out;
-        try (InputStream stdout = process.getInputStream()) {
-            out = stdout.readAllBytes();
-        }
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(command.get(0) + " took longer than " + timeout.toSeconds() + " s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException(command.get(0) + " exited with code " + process.exitValue());
-        }
-        return out;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -37,12 +37,8 @@ public final class InverseStft {
         this.hop = hop;
         this.bins = nFft / 2 + 1;
         this.window = Stft.periodicHann(nFft);
-        this.cos = new double[nFft];
-        this.sin = new double[nFft];
-        for (int j = 0; j < nFft; j++) {
-            cos[j] = Math.cos(2 * Math.PI * j / nFft);
-            sin[j] = Math.sin(2 * Math.PI * j / nFft);
-        }
+        this.cos = Stft.twiddle(nFft, Math::cos);
+        this.sin = Stft.twiddle(nFft, Math::sin);
     }
 
     public int nFft() {

@@ -48,12 +48,8 @@ public final class Stft {
         this.hop = hop;
         this.bins = nFft / 2 + 1;
         this.window = periodicHann(nFft);
-        this.cos = new double[nFft];
-        this.sin = new double[nFft];
-        for (int j = 0; j < nFft; j++) {
-            cos[j] = Math.cos(2 * Math.PI * j / nFft);
-            sin[j] = Math.sin(2 * Math.PI * j / nFft);
-        }
+        this.cos = twiddle(nFft, Math::cos);
+        this.sin = twiddle(nFft, Math::sin);
     }
 
     public int nFft() {
@@ -62,6 +58,15 @@ public final class Stft {
 
     public int hop() {
         return hop;
+    }
+
+    /** {@code f(2πj/n)} for j in [0, n): the DFT's cosine or sine table, shared with {@link InverseStft}. */
+    static double[] twiddle(int n, java.util.function.DoubleUnaryOperator f) {
+        double[] table = new double[n];
+        for (int j = 0; j < n; j++) {
+            table[j] = f.applyAsDouble(2 * Math.PI * j / n);
+        }
+        return table;
     }
 
     /** Frequency bins per frame: {@code n_fft / 2 + 1}. */
