@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.omnivox.audio.AudioFormatException;
 import io.omnivox.document.DocumentException;
 import io.omnivox.model.EngineUnavailableException;
+import io.omnivox.ocr.ImageException;
 
 /**
  * Every error leaves the API as RFC 9457 problem+json: 4xx with a useful detail for the caller's mistakes, 500 with
@@ -56,6 +57,11 @@ public class ProblemMappers {
         return problem(ProblemDetail.of(e.status(), e.slug(), e.status() == 422 ? "Unusable content" : "Invalid request",
                 e.getMessage(), uri.getPath())
                 .withErrors(List.of(new ProblemDetail.FieldError(e.field(), e.getMessage()))), null);
+    }
+
+    @ServerExceptionMapper
+    public Response badImage(ImageException e, UriInfo uri) {
+        return problem(ProblemDetail.of(e.status(), e.slug(), "Unusable image", e.getMessage(), uri.getPath()), null);
     }
 
     @ServerExceptionMapper

@@ -9,8 +9,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import io.omnivox.api.InvalidRequestException;
-
 /**
  * Decodes uploaded images safely: the size is read from the header first, so a decompression bomb (a small file that
  * claims 50,000 × 50,000 pixels) is refused before any pixel memory is allocated.
@@ -23,12 +21,12 @@ public final class ImageLoader {
         this.maxPixels = maxPixels;
     }
 
-    /** The image, or a 4xx-mapped exception saying what is wrong with the upload. */
+    /** The image; an {@link ImageException} (a 4xx) says what is wrong with the upload. */
     public BufferedImage load(InputStream in) {
         try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
             if (readers == null || !readers.hasNext()) {
-                throw new InvalidRequestException(415, "image-unsupported", "file",
+                throw new ImageException(415, "image-unsupported",
                         "The file is not an image this server reads (PNG, JPEG, GIF, BMP, TIFF, WebP if installed).");
             }
             ImageReader reader = readers.next();
@@ -36,7 +34,7 @@ public final class ImageLoader {
                 reader.setInput(stream, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > maxPixels) {
-                    throw new InvalidRequestException(413, "image-too-large", "file", "The image has "
+                    throw new ImageException(413, "image-too-large", "The image has "
                             + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels; the limit is " + maxPixels
                             + " pixels.");
                 }
@@ -45,10 +43,10 @@ public final class ImageLoader {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidRequestException invalid) {
+            if (e instanceof ImageException invalid) {
                 throw invalid;
             }
-            throw new InvalidRequestException(400, "image-corrupt", "file",
+            throw new ImageException(400, "image-corrupt",
                     "The image could not be decoded: " + e.getMessage());
         }
     }
