@@ -45,4 +45,12 @@ public interface OcrConfig {
     /** Most pixels an image may have once decoded (guards against decompression bombs): 40 megapixels. */
     @WithDefault("40000000")
     long maxPixels();
+
+    /** Most pages of a PDF read in one {@code /v1/ocr} request (each page is rendered and recognised in turn). */
+    @WithDefault("20")
+    int maxPdfPages();
+
+    /** Resolution at which PDF pages are rendered for recognition. */
+    @WithDefault("200")
+    int pdfDpi();
 }

@@ -78,7 +78,8 @@ public final class PpOcrRecognizer implements TextRecognizer {
     }
 
     @Override
-    public OcrResult recognize(OcrRequest request) {
+    public OcrResult recognize(OcrRequest asked) {
+        OcrRequest request = asked.withColourResolved();
         BufferedImage image = toRgb(request.image());
         int ox = 0;
         int oy = 0;

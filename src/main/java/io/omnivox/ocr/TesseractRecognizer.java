@@ -51,7 +51,8 @@ public final class TesseractRecognizer implements TextRecognizer {
     }
 
     @Override
-    public OcrResult recognize(OcrRequest request) {
+    public OcrResult recognize(OcrRequest asked) {
+        OcrRequest request = asked.withColourResolved();
         BufferedImage image = request.image();
         Box region = request.region().map(r -> clamp(r, image)).orElse(new Box(0, 0, image.getWidth(), image.getHeight()));
         if (region.width() == 0 || region.height() == 0) {

@@ -111,6 +111,88 @@ class OcrResourceTest {
                 .when().post(PATH).then().statusCode(400).body("errors[0].field", equalTo("mode"));
     }
 
+    /** A page with a red frame around its second line only. */
+    static byte[] framed(String first, String second) throws Exception {
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(png(first, second)));
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.setStroke(new java.awt.BasicStroke(4));
+        g.drawRect(20, 115, 860, 80);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** A PDF whose pages are the given rendered images (no text layer). */
+    static byte[] scannedPdf(byte[]... pages) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (byte[] png : pages) {
+                org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+                pdf.addPage(page);
+                var image = org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(pdf, png,
+                        "page.png");
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                    content.drawImage(image, 36, 500, 540, 132);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pdf.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void should_read_only_inside_the_colour_frame() throws Exception {
+        given().multiPart("file", "page.png", framed("Omnivox reads images", "framed words only"), "image/png")
+                .multiPart("colour", "red")
+                .when().post(PATH)
+                .then().statusCode(200)
+                .body("text", containsString("framed words only"))
+                .body("text", not(containsString("Omnivox")));
+    }
+
+    @Test
+    void should_answer_422_when_the_colour_frame_is_missing_and_400_for_an_unknown_colour() throws Exception {
+        given().multiPart("file", "page.png", png("no frame", "here"), "image/png").multiPart("colour", "blue")
+                .when().post(PATH).then().statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", containsString("region-colour-not-found"));
+        given().multiPart("file", "page.png", png("a", "b"), "image/png").multiPart("colour", "purple")
+                .when().post(PATH).then().statusCode(400).body("errors[0].field", equalTo("colour"));
+    }
+
+    @Test
+    void should_read_every_page_of_a_pdf_in_order() throws Exception {
+        byte[] pdf = scannedPdf(png("First page speaks", "of apples"), png("Second page speaks", "of pears"));
+
+        given().multiPart("file", "scan.pdf", pdf, "application/pdf")
+                .when().post(PATH)
+                .then().statusCode(200)
+                .body("pages", hasSize(2))
+                .body("pages[0].page", equalTo(1))
+                .body("pages[0].text", containsString("apples"))
+                .body("pages[1].page", equalTo(2))
+                .body("pages[1].text", containsString("pears"))
+                .body("text", org.hamcrest.Matchers.matchesPattern("(?s).*apples.*pears.*"));
+    }
+
+    @Test
+    void should_refuse_a_pdf_over_the_page_limit_and_a_region_on_a_pdf() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int i = 0; i < 21; i++) {
+                pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pdf.save(out);
+            problem(out.toByteArray(), 413, "document-too-many-pages");
+        }
+        given().multiPart("file", "scan.pdf", scannedPdf(png("a", "b")), "application/pdf")
+                .multiPart("region", "0,0,10,10")
+                .when().post(PATH).then().statusCode(400).body("errors[0].field", equalTo("region"));
+        problem("%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes(), 400, "document-corrupt");
+    }
+
     private static void problem(byte[] body, int status, String slug) {
         given().multiPart("file", "upload.bin", body, "application/octet-stream").when().post(PATH)
                 .then().statusCode(status)

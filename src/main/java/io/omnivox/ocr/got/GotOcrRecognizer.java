@@ -108,14 +108,36 @@ public final class GotOcrRecognizer implements TextRecognizer, AutoCloseable {
         return ENGINE;
     }
 
-    /** Single-image OCR (plain or format), or fine-grained OCR of the request's region. */
+    /**
+     * Single-image OCR (plain or format); fine-grained OCR of the request's region or colour frame; an image too large
+     * for one 1024×1024 view without a region goes through {@link #recognizeMultiCrop} (dynamic resolution).
+     */
     @Override
     public OcrResult recognize(OcrRequest request) {
         BufferedImage image = request.image();
+        GotPrompt.Task task = GotPrompt.Task.of(request.mode(), false);
+        if (request.colour().isPresent()) {
+            return result(read(List.of(image), GotPrompt.instruction(task, request.colour().get())));
+        }
         Box region = request.region().orElse(null);
-        String instruction = GotPrompt.instruction(GotPrompt.Task.of(request.mode(), false), region,
-                image.getWidth(), image.getHeight());
+        if (region == null && GotTiling.needsTiles(image)) {
+            return recognizeMultiCrop(request);
+        }
+        String instruction = GotPrompt.instruction(task, region, image.getWidth(), image.getHeight());
         return result(read(List.of(image), instruction));
+    }
+
+    /**
+     * Multi-page OCR in one prompt, GOT's "across multi pages" mode: every page an image in the same prompt, read
+     * together as formatted text (for documents whose tables or paragraphs run across pages). At most
+     * {@code maxTiles} pages.
+     */
+    public OcrResult recognizeMultiPage(List<BufferedImage> pages) {
+        if (pages.isEmpty() || pages.size() > settings.maxTiles()) {
+            throw new IllegalArgumentException("multi-page OCR takes 1 to " + settings.maxTiles() + " pages, got "
+                    + pages.size());
+        }
+        return result(read(pages, GotPrompt.Task.MULTI_PAGE_FORMAT.instruction()));
     }
 
     /** Multi-crop OCR: the image in 1 to {@code maxTiles} tiles (plus a thumbnail), the "patch reference" prompt. */

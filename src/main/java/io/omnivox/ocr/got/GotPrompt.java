@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 
 import io.omnivox.model.tokenizer.TextTokenizer;
 import io.omnivox.ocr.Box;
+import io.omnivox.ocr.BoxColour;
 import io.omnivox.ocr.OcrMode;
 
 /**
@@ -90,6 +91,11 @@ public final class GotPrompt {
             return task.instruction();
         }
         return regionPrefix(region, imageWidth, imageHeight) + " " + task.instruction();
+    }
+
+    /** The instruction for the colour-guided mode: {@code [red] OCR: } and so on. */
+    public static String instruction(Task task, BoxColour colour) {
+        return "[" + colour.promptName() + "] " + task.instruction();
     }
 
     /** {@code [x1, y1, x2, y2]} in 0–1000 coordinates relative to the image size, as upstream GOT writes it ({@code str(box)} of a Python list, hence the spaces). */

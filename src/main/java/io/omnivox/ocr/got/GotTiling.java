@@ -54,6 +54,18 @@ public final class GotTiling {
         return best;
     }
 
+    /**
+     * Longest side above which one 1024×1024 view loses detail: 1.5 views, so a slightly oversized photo is still read
+     * whole (GOT's single view handles moderate downscaling well) while a poster or long receipt is tiled.
+     */
+    static final int TILING_THRESHOLD = GotPreprocessor.IMAGE_SIZE * 3 / 2;
+
+    /** Whether {@code image} is large enough that reading it in tiles (multi-crop) keeps text legible. */
+    public static boolean needsTiles(BufferedImage image) {
+        return Math.max(image.getWidth(), image.getHeight()) > TILING_THRESHOLD
+                && chooseGrid(image.getWidth(), image.getHeight()).tiles() > 1;
+    }
+
     /** The grid chosen with the default 1 to 6 tiles. */
     public static Grid chooseGrid(int width, int height) {
         return chooseGrid(width, height, MIN_TILES, MAX_TILES);

@@ -75,6 +75,23 @@ class GotOcrRecognizerTest {
     }
 
     @Test
+    void should_tile_a_large_image_by_itself_but_not_a_region_or_colour_request() {
+        assertThat(recognizer.recognize(OcrRequest.plain(image(3000, 1000))).text()).isEqualTo("w4");
+        assertThat(recognizer.recognize(OcrRequest.plain(image(1500, 1000))).text()).isEqualTo("w1");
+        assertThat(recognizer.recognize(new OcrRequest(image(3000, 1000), OcrMode.PLAIN, Optional.empty(), "auto",
+                Optional.of(io.omnivox.ocr.BoxColour.RED))).text()).isEqualTo("w1");
+    }
+
+    @Test
+    void should_read_all_pages_in_one_prompt_in_multi_page_mode() {
+        // two bright pages (2 each) and one dark (1) spliced into a single prompt
+        assertThat(recognizer.recognizeMultiPage(List.of(white(1000, 1000), image(800, 600), white(500, 700)))
+                .text()).isEqualTo("w5");
+        assertThatThrownBy(() -> recognizer.recognizeMultiPage(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void should_join_pages_in_order_with_page_markers() {
         OcrResult result = recognizer.recognizePages(List.of(white(1000, 1000), image(800, 600), white(500, 700)));
 

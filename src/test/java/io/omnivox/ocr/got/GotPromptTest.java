@@ -85,6 +85,9 @@ class GotPromptTest {
                 .isEqualTo("OCR with format upon the patch reference: ");
         assertThat(GotPrompt.instruction(GotPrompt.Task.PLAIN, new Box(100, 50, 200, 100), 1000, 500))
                 .isEqualTo("[100, 100, 300, 300] OCR: ");
+        assertThat(GotPrompt.instruction(GotPrompt.Task.FORMAT, io.omnivox.ocr.BoxColour.GREEN))
+                .isEqualTo("[green] OCR with format: ");
+        assertThat(GotPrompt.Task.MULTI_PAGE_FORMAT.instruction()).isEqualTo("OCR with format across multi pages: ");
     }
 
     private static int indexOf(long[] ids, long id) {
