@@ -1,5 +1,7 @@
 package io.omnivox.agent.chat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -21,10 +23,15 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import io.omnivox.model.OnnxModel;
+import io.omnivox.model.OnnxSessionFactory;
+import io.omnivox.model.decoder.AutoregressiveDecoder;
 import io.omnivox.model.decoder.CancellationToken;
+import io.omnivox.model.decoder.OnnxCausalLm;
 import io.omnivox.model.decoder.GenerationOptions;
 import io.omnivox.model.decoder.GenerationResult;
 import io.omnivox.model.decoder.TokenListener;
+import io.omnivox.model.tokenizer.HuggingFaceTextTokenizer;
 import io.omnivox.model.tokenizer.StreamingDetokenizer;
 import io.omnivox.model.tokenizer.TextTokenizer;
 
@@ -49,6 +56,35 @@ public final class OnnxChatModel implements ChatModel, StreamingChatModel {
      */
     public record Settings(String modelName, int maxNewTokens, int contextTokens, double temperature, int topK,
             double topP, double repetitionPenalty, long seed) {
+    }
+
+    /** Where a Qwen export keeps its decoder, in order of preference (the registry's int8 variant first). */
+    static final List<String> DECODER_FILES = List.of("onnx/model_quantized.onnx", "onnx/model.onnx", "model.onnx");
+
+    /** A model opened from disk, with the native resources it owns. */
+    public record Loaded(OnnxChatModel model, OnnxModel onnx, TextTokenizer tokenizer) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (onnx; tokenizer) {
+                // both closed, the tokenizer first, whatever happens
+            }
+        }
+    }
+
+    /** Opens a Qwen2.5-Instruct export (Optimum layout with KV cache, {@code tokenizer.json}) from {@code dir}. */
+    public static Loaded open(Path dir, OnnxSessionFactory factory, Settings settings) {
+        Path decoder = DECODER_FILES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No decoder in " + dir + "; expected one of "
+                        + DECODER_FILES));
+        TextTokenizer tokenizer = HuggingFaceTextTokenizer.load(dir.resolve("tokenizer.json"));
+        try {
+            OnnxModel onnx = factory.open(decoder);
+            AutoregressiveDecoder generator = new AutoregressiveDecoder(OnnxCausalLm.of(onnx));
+            return new Loaded(new OnnxChatModel(generator::generate, tokenizer, settings), onnx, tokenizer);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
     }
 
     private final TokenGenerator generator;

@@ -54,6 +54,11 @@ public final class LazyModel<T> {
         return Optional.ofNullable(loaded);
     }
 
+    /** The engine if it has already loaded; never loads (for shutdown). */
+    public Optional<T> loaded() {
+        return Optional.ofNullable(loaded);
+    }
+
     /** Why {@link #get()} is empty, in a sentence with what to do. */
     public String reason() {
         if (loaded != null) {
