@@ -35,6 +35,14 @@ public interface AgentConfig {
     @WithDefault("5")
     int searchResults();
 
+    /** Most images attached to one message. */
+    @WithDefault("4")
+    int maxImages();
+
+    /** Most messages in one chat request. */
+    @WithDefault("500")
+    int maxMessages();
+
     /** Replaces the built-in system prompt when set. */
     Optional<String> systemPrompt();
 

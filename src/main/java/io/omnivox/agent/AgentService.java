@@ -1,0 +1,108 @@
+package io.omnivox.agent;
+
+import java.awt.image.BufferedImage;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.store.memory.chat.ChatMemoryStore;
+import io.omnivox.model.EngineUnavailableException;
+import io.omnivox.ocr.OcrEngines;
+import io.omnivox.ocr.OcrRequest;
+
+/**
+ * The agent as the rest of the application uses it: picks the chat model in use, builds (and caches) the agent over
+ * it, and answers a user's message in a conversation, blocking or streaming.
+ */
+@ApplicationScoped
+public class AgentService {
+
+    private final ChatModels models;
+    private final AgentConfig config;
+    private final KnowledgeSearch knowledge;
+    private final ChatMemoryStore memory;
+    private final AgentTools tools;
+    private final Map<ChatModels.Selected, Agent> agents = new ConcurrentHashMap<>();
+
+    public AgentService(ChatModels models, AgentConfig config, Instance<KnowledgeSearch> knowledge,
+            ChatMemoryStore memory, OcrEngines ocr) {
+        this.models = models;
+        this.config = config;
+        this.knowledge = knowledge.isResolvable() ? knowledge.get() : new NoKnowledge();
+        this.memory = memory;
+        this.tools = new AgentTools(this.knowledge, image -> ocr.current()
+                .orElseThrow(() -> new EngineUnavailableException(ocr.unavailableReason()))
+                .recognize(OcrRequest.plain(image)).text(), ZonedDateTime::now, config.searchResults());
+    }
+
+    /**
+     * A message to answer.
+     *
+     * @param owner          the user
+     * @param conversationId the conversation whose memory to use; null for a one-off exchange
+     * @param history        earlier messages the caller sends itself (used only for a one-off exchange)
+     * @param text           the message
+     * @param images         images attached to it
+     * @param knowledgeBases knowledge bases to search; empty for all of the user's
+     */
+    public record Ask(String owner, String conversationId, List<ChatMessage> history, String text,
+            List<BufferedImage> images, List<String> knowledgeBases) {
+    }
+
+    public AgentReply answer(Ask ask) {
+        Prepared prepared = prepare(ask);
+        try {
+            return prepared.agent().answer(prepared.turn());
+        } finally {
+            prepared.forget(memory);
+        }
+    }
+
+    public void stream(Ask ask, Agent.Listener listener) {
+        Prepared prepared = prepare(ask);
+        try {
+            prepared.agent().stream(prepared.turn(), listener);
+        } finally {
+            prepared.forget(memory);
+        }
+    }
+
+    /** The selected chat model's name, for responses. */
+    public String modelName() {
+        return selected().name();
+    }
+
+    private record Prepared(Agent agent, Turn turn, boolean oneOff) {
+        void forget(ChatMemoryStore memory) {
+            if (oneOff) {
+                memory.deleteMessages(turn.conversationId());
+            }
+        }
+    }
+
+    private Prepared prepare(Ask ask) {
+        ChatModels.Selected model = selected();
+        Agent agent = agents.computeIfAbsent(model, m -> new Agent(m.blocking(), m.streaming(), tools, memory,
+                new Agent.Settings(config.maxToolCalls(), config.memoryTokens(),
+                        config.systemPrompt().orElse(SystemPrompt.TEXT), m.vision())));
+        boolean oneOff = ask.conversationId() == null;
+        String conversation = oneOff ? "one-off-" + UUID.randomUUID() : ask.conversationId();
+        if (oneOff && !ask.history().isEmpty()) {
+            memory.updateMessages(conversation, ask.history());
+        }
+        Turn turn = new Turn(ask.owner(), conversation, ask.text(), ask.knowledgeBases(), ask.images(),
+                Agent.toolsFor(knowledge.hasKnowledge(ask.owner(), ask.knowledgeBases()), !ask.images().isEmpty(),
+                        model.vision()));
+        return new Prepared(agent, turn, oneOff);
+    }
+
+    private ChatModels.Selected selected() {
+        return models.current().orElseThrow(() -> new EngineUnavailableException(models.unavailableReason()));
+    }
+}
