@@ -1,8 +1,6 @@
 package io.omnivox.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,7 +36,9 @@ public class DocumentsResource {
     @POST
     @Blocking
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Parse a document", description = "PDF: text layer per page, OCR for scanned pages.")
+    @Operation(summary = "Parse a document", description = "PDF (text layer per page, OCR for scanned "
+            + "pages), DOCX, PPTX (a page per slide), EPUB (a page per chapter), HTML, Markdown, plain text and images "
+            + "(OCR); the format is detected from the content. Pages with offsets, headings with their page and offset.")
     public ParsedDocument parse(@RestForm("file") FileUpload file) {
         if (file == null || file.size() == 0) {
             throw new DocumentException(400, "document-empty", "The multipart field 'file' is empty or missing.");
@@ -47,8 +47,8 @@ public class DocumentsResource {
             throw new DocumentException(413, "document-too-large", "The upload has " + file.size()
                     + " bytes; the limit is " + config.maxUploadBytes() + ".");
         }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return documents.parse(in, file.fileName());
+        try {
+            return documents.parse(file.uploadedFile(), file.fileName());
         } catch (IOException e) {
             throw new DocumentException(400, "document-corrupt", "The upload could not be read.");
         }

@@ -1,42 +1,73 @@
 package io.omnivox.document;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.omnivox.model.EngineUnavailableException;
+import io.omnivox.ocr.ImageLoader;
+import io.omnivox.ocr.OcrConfig;
 import io.omnivox.ocr.OcrEngines;
 import io.omnivox.ocr.OcrRequest;
+import io.omnivox.ocr.TextRecognizer;
 
-/** Parses uploaded documents into {@link ParsedDocument}s, recognising scanned pages with the OCR engine in use. */
+/**
+ * Parses uploaded documents into {@link ParsedDocument}s: detects the format from the content, then hands the file to
+ * that format's parser. Scanned PDF pages and images are read with the OCR engine in use.
+ */
 @ApplicationScoped
 public class DocumentService {
 
     private final DocumentConfig config;
     private final OcrEngines ocr;
+    private final ImageLoader images;
 
-    public DocumentService(DocumentConfig config, OcrEngines ocr) {
+    public DocumentService(DocumentConfig config, OcrEngines ocr, OcrConfig ocrConfig) {
         this.config = config;
         this.ocr = ocr;
+        this.images = new ImageLoader(ocrConfig.maxPixels());
+        OoxmlSupport.applyLimits(config);
     }
 
-    public ParsedDocument parse(InputStream upload, String fileName) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(upload, 8);
-        byte[] head = in.readNBytes(5);
-        in.unread(head);
-        if (head.length == 0) {
-            throw new DocumentException(400, "document-empty", "The uploaded document is empty.");
-        }
-        if (!new String(head, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-            throw new DocumentException(415, "document-unsupported",
-                    "Only PDF is parsed so far; DOCX, PPTX, HTML, Markdown and EPUB are on the way.");
-        }
-        PdfParser parser = new PdfParser(config.maxPages(), config.ocrDpi(), ocr.current()
-                .<java.util.function.Function<java.awt.image.BufferedImage, String>>map(
-                        engine -> image -> engine.recognize(OcrRequest.plain(image)).text())
-                .orElse(null));
-        return parser.parse(in, fileName);
+    /**
+     * The document in {@code file}; {@code fileName} (the client's name for it) is the fallback title and tells
+     * Markdown from plain text. Unusable files raise a {@link DocumentException} with a 4xx status.
+     */
+    public ParsedDocument parse(Path file, String fileName) throws IOException {
+        DocumentFormat format = FormatDetector.detect(file, fileName);
+        int maxPages = config.maxPages();
+        return switch (format) {
+            case PDF -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    yield new PdfParser(maxPages, config.ocrDpi(), pageReader()).parse(in, fileName);
+                }
+            }
+            case DOCX -> new DocxParser(maxPages).parse(file, fileName);
+            case PPTX -> new PptxParser(maxPages).parse(file, fileName);
+            case EPUB -> new EpubParser(config).parse(file, fileName);
+            case HTML -> new HtmlParser(maxPages).parse(file, fileName);
+            case MARKDOWN -> new MarkdownParser(maxPages).parse(utf8(file), fileName);
+            case TEXT -> new TextParser(maxPages).parse(utf8(file), fileName);
+            case IMAGE -> new ImageParser(images, ocr.current()
+                    .orElseThrow(() -> new EngineUnavailableException(ocr.unavailableReason())))
+                    .parse(file, fileName);
+        };
+    }
+
+    /** OCR for scanned PDF pages; null without an engine, and those pages stay empty rather than failing the PDF. */
+    private Function<BufferedImage, String> pageReader() {
+        return ocr.current().<Function<BufferedImage, String>>map(
+                engine -> image -> engine.recognize(OcrRequest.plain(image)).text()).orElse(null);
+    }
+
+    private static String utf8(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }
