@@ -44,7 +44,7 @@ public class ChatModels implements EngineReporter {
         remote.ifPresent(r -> LOG.infof("Chat model: %s at %s", r.name(), config.openai().baseUrl().orElseThrow()));
     }
 
-    private static Optional<Selected> remote(AgentConfig.OpenAi openai) {
+    static Optional<Selected> remote(AgentConfig.OpenAi openai) {
         if (openai.baseUrl().isEmpty()) {
             return Optional.empty();
         }
