@@ -2,9 +2,15 @@ package io.omnivox;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +31,21 @@ final class AppProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the app with {@code -Dkey=value} properties; the HTTP port is picked free. */
+    /** The admin key the app is started with (registered as its bootstrap key). */
+    static final String ADMIN_KEY = "ovx_packaged-app-test-key-0123456789abcdef";
+
+    /**
+     * Starts the app with {@code -Dkey=value} properties and {@link #ADMIN_KEY} as bootstrap key; the HTTP port is
+     * picked free, and the data (database) stays in {@code workDir}.
+     */
     static AppProcess start(Path workDir, String... properties) throws IOException {
+        List<String> withKey = new ArrayList<>(List.of(properties));
+        withKey.add(0, "omnivox.auth.bootstrap-key=" + ADMIN_KEY);
+        return startWithoutKey(workDir, withKey.toArray(String[]::new));
+    }
+
+    /** Starts the app without a configured bootstrap key: a new database gets a generated, printed one. */
+    static AppProcess startWithoutKey(Path workDir, String... properties) throws IOException {
         String jar = System.getProperty("omnivox.app.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         List<String> command = new ArrayList<>();
@@ -36,6 +55,8 @@ final class AppProcess implements AutoCloseable {
         command.add("-Domnivox.models.dir=" + workDir.resolve("weights"));
         command.add("-Domnivox.models.manifests=" + Path.of("models").toAbsolutePath());
         command.add("-Domnivox.pipelines.dir=" + Path.of("pipelines").toAbsolutePath());
+        command.add("-Domnivox.data-dir=" + workDir.resolve("data"));
+        command.add("-Domnivox.tts.voices-dir=" + workDir.resolve("voices"));
         for (String property : properties) {
             command.add("-D" + property);
         }
@@ -45,6 +66,34 @@ final class AppProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         return new AppProcess(process, log, port);
+    }
+
+    /** Waits until the app answers readiness (whatever the status), or fails after 60 s or when it exits. */
+    HttpResponse<String> awaitReady() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the app exited during startup:\n" + output());
+            }
+            try {
+                return get("/q/health/ready", null);
+            } catch (IOException notYetListening) {
+                Thread.sleep(250);
+            }
+        }
+        throw new AssertionError("the app did not answer within 60 s:\n" + output());
+    }
+
+    /** GET {@code path}, with {@code key} as Bearer key unless null. */
+    HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** Waits for the process to end by itself; returns its exit code, or fails after {@code seconds}. */

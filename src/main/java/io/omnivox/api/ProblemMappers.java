@@ -13,10 +13,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.omnivox.account.NameTakenException;
 import io.omnivox.audio.AudioFormatException;
 import io.omnivox.document.DocumentException;
 import io.omnivox.model.EngineUnavailableException;
 import io.omnivox.ocr.ImageException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * Every error leaves the API as RFC 9457 problem+json: 4xx with a useful detail for the caller's mistakes, 500 with
@@ -75,6 +79,34 @@ public class ProblemMappers {
         AudioFormatException.Problem problem = e.problem();
         return problem(ProblemDetail.of(problem.status(), problem.slug(), title(problem), e.getMessage(),
                 uri.getPath()), null);
+    }
+
+    @ServerExceptionMapper
+    public Response nameTaken(NameTakenException e, UriInfo uri) {
+        return problem(ProblemDetail.of(409, "name-taken", "Name taken", e.getMessage(), uri.getPath())
+                .withErrors(List.of(new ProblemDetail.FieldError("name", e.getMessage()))), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri, "The API key is unknown or revoked.");
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri, "Send an API key: 'Authorization: Bearer <key>'.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(ProblemDetail.of(403, "forbidden", "Forbidden",
+                "Your API key does not allow this; it needs another role.", uri.getPath()), null);
+    }
+
+    /** 401 with the challenge RFC 6750 asks for, so clients know to send a Bearer key. */
+    static Response unauthorized(UriInfo uri, String detail) {
+        return Response.status(401).type(ProblemDetail.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"omnivox\"")
+                .entity(ProblemDetail.of(401, "unauthorized", "Unauthorized", detail, uri.getPath())).build();
     }
 
     @ServerExceptionMapper
