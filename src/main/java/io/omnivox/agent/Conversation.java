@@ -31,6 +31,10 @@ public class Conversation {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The agent's memory window as LangChain4j JSON; null before the first answer. */
+    @Column
+    private String memory;
+
     protected Conversation() {
         // for Hibernate
     }
@@ -71,5 +75,13 @@ public class Conversation {
     /** Marks the conversation as changed (a message was added), for "most recent first" listings. */
     public void touch(Instant when) {
         this.updatedAt = when;
+    }
+
+    public String memory() {
+        return memory;
+    }
+
+    public void memory(String json) {
+        this.memory = json;
     }
 }

@@ -36,6 +36,8 @@ import io.omnivox.agent.AgentReply;
 import io.omnivox.agent.AgentService;
 import io.omnivox.agent.ChatModels;
 import io.omnivox.agent.Citation;
+import io.omnivox.agent.ConversationService;
+import io.omnivox.account.CurrentUser;
 import io.omnivox.agent.chat.ContextTooLongException;
 import io.omnivox.agent.chat.JsonSchemas;
 import io.omnivox.model.EngineUnavailableException;
@@ -59,11 +61,16 @@ public class ChatCompletionsResource {
     private final ChatModels models;
     private final AgentConfig config;
     private final ChatMessages reader;
+    private final CurrentUser user;
+    private final ConversationService conversations;
 
-    public ChatCompletionsResource(AgentService agent, ChatModels models, AgentConfig config, OcrConfig ocr) {
+    public ChatCompletionsResource(AgentService agent, ChatModels models, AgentConfig config, OcrConfig ocr,
+            CurrentUser user, ConversationService conversations) {
         this.agent = agent;
         this.models = models;
         this.config = config;
+        this.user = user;
+        this.conversations = conversations;
         this.reader = new ChatMessages(new ImageLoader(ocr.maxPixels()), config.maxImages());
     }
 
@@ -98,16 +105,30 @@ public class ChatCompletionsResource {
         // the agent has its own system prompt; a caller's system messages are not instructions it takes
         List<ChatMessage> history = messages.subList(0, messages.size() - 1).stream()
                 .filter(m -> !(m instanceof SystemMessage)).toList();
-        return new AgentService.Ask(VoicesResource.LOCAL_OWNER, blankToNull(request.conversationId()), history,
-                input.text(), input.images(), request.knowledgeBases() == null ? List.of() : request.knowledgeBases());
+        String conversation = blankToNull(request.conversationId());
+        if (conversation != null) {
+            // the caller's own conversation or 404, before any model work
+            conversation = conversations.get(user.id(), conversation).id().toString();
+        }
+        return new AgentService.Ask(user.id().toString(), conversation, history, input.text(), input.images(),
+                request.knowledgeBases() == null ? List.of() : request.knowledgeBases());
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** Adds the exchange to the stored conversation's transcript, when the answer belongs to one. */
+    private void record(AgentService.Ask ask, AgentReply reply) {
+        if (ask.conversationId() != null) {
+            conversations.record(UUID.fromString(ask.owner()), UUID.fromString(ask.conversationId()), ask.text(),
+                    reply.text());
+        }
+    }
+
     private OpenAiChat.Completion agentAnswer(AgentService.Ask ask) {
         AgentReply reply = agent.answer(ask);
+        record(ask, reply);
         return new OpenAiChat.Completion(id(), "chat.completion", now(), agent.modelName(),
                 List.of(new OpenAiChat.Choice(0, new OpenAiChat.AnswerMessage("assistant", reply.text(), null),
                         finish(reply.finish()))),
@@ -255,6 +276,7 @@ public class ChatCompletionsResource {
 
                     @Override
                     public void onComplete(AgentReply reply) {
+                        record(ask, reply);
                         events.add(new Event(new OpenAiChat.Delta(null, null, null, null), finish(reply.finish()),
                                 sources(reply.citations()), style(reply), null, true));
                     }
@@ -331,14 +353,14 @@ public class ChatCompletionsResource {
 
     // --- shared ------------------------------------------------------------------------------------------------
 
-    private static String finish(AgentReply.Finish finish) {
+    static String finish(AgentReply.Finish finish) {
         return switch (finish) {
             case STOP -> "stop";
             case LENGTH, TOOL_LIMIT -> "length";
         };
     }
 
-    private static List<OpenAiChat.Source> sources(List<Citation> citations) {
+    static List<OpenAiChat.Source> sources(List<Citation> citations) {
         return citations.stream().map(c -> new OpenAiChat.Source(c.index(), c.passage().documentId(),
                 c.passage().title(), c.passage().page(), c.passage().section(), c.passage().score(),
                 c.passage().text())).toList();

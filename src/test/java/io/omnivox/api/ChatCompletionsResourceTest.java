@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -25,10 +24,8 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.mock.ChatModelMock;
 import dev.langchain4j.model.chat.mock.StreamingChatModelMock;
 import io.omnivox.agent.AgentConfig;
-import io.omnivox.agent.ChatModels;
 import io.omnivox.model.OnnxSessionFactory;
 import io.omnivox.model.registry.ModelCatalog;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -66,12 +63,14 @@ class ChatCompletionsResourceTest {
             return AiMessage.from("Answer " + request.messages().size() + ".");
         });
         streaming = new StreamingChatModelMock(List.of(AiMessage.from("Streamed answer, in pieces.")));
-        QuarkusMock.installMockForType(new ChatModels(config, onnx, catalog) {
+        // the streaming script is read per call, so a test may replace it
+        ScriptedChat.install(config, onnx, catalog, chat, new dev.langchain4j.model.chat.StreamingChatModel() {
             @Override
-            public Optional<Selected> current() {
-                return available ? Optional.of(new Selected("scripted", chat, streaming, false)) : Optional.empty();
+            public void doChat(dev.langchain4j.model.chat.request.ChatRequest request,
+                    dev.langchain4j.model.chat.response.StreamingChatResponseHandler handler) {
+                streaming.doChat(request, handler);
             }
-        }, ChatModels.class);
+        }, () -> available);
     }
 
     private static String body(String json) {
@@ -99,8 +98,12 @@ class ChatCompletionsResourceTest {
 
     @Test
     void should_keep_a_conversation_by_id_and_use_the_callers_history_otherwise() {
-        String first = body("{'conversation_id': 'conv-42', 'messages': [{'role': 'user', 'content': 'I am Ada.'}]}");
-        String second = body("{'conversation_id': 'conv-42', 'messages': [{'role': 'user', 'content': 'Who am I?'}]}");
+        String id = given().contentType("application/json").body("{}").post("/api/conversations").then()
+                .statusCode(201).extract().path("id");
+        String first = body("{'conversation_id': '" + id + "', 'messages': [{'role': 'user', 'content': 'I am Ada.'}]}");
+        String second = body("{'conversation_id': '" + id + "', 'messages': [{'role': 'user', 'content': 'Who am I?'}]}");
+        given().contentType("application/json").body(body("{'conversation_id': 'conv-42', 'messages': [{'role':"
+                + " 'user', 'content': 'Hi'}]}")).when().post(PATH).then().statusCode(404);
         given().contentType("application/json").body(first).when().post(PATH).then().statusCode(200);
         given().contentType("application/json").body(second).when().post(PATH).then().statusCode(200);
 
