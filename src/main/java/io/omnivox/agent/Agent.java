@@ -69,7 +69,7 @@ public final class Agent {
         this.assistant = AiServices.builder(Assistant.class).chatModel(chat).streamingChatModel(streaming)
                 .systemMessageProvider(id -> settings.systemPrompt())
                 .toolProvider(new AgentToolProvider(tools))
-                .maxSequentialToolsInvocations(settings.maxToolCalls())
+                .maxToolCallingRoundTrips(settings.maxToolCalls())
                 .hallucinatedToolNameStrategy(call -> ToolExecutionResultMessage.from(call, "There is no tool named \""
                         + call.name() + "\" in this conversation; answer with the tools you were given."))
                 .chatMemoryProvider(id -> TokenWindowChatMemory.builder().id(id)
@@ -103,7 +103,7 @@ public final class Agent {
                     : AgentReply.Finish.STOP;
             return reply(turn, result.content(), calls, finish);
         } catch (RuntimeException e) {
-            if (isToolLimit(e)) {
+            if (isToolLimit(turn, e)) {
                 return toolLimitReply(turn, calls);
             }
             throw e;
@@ -126,7 +126,7 @@ public final class Agent {
                         response.finishReason() == FinishReason.LENGTH ? AgentReply.Finish.LENGTH
                                 : AgentReply.Finish.STOP)))
                 .onError(error -> {
-                    if (isToolLimit(error)) {
+                    if (isToolLimit(turn, error)) {
                         listener.onComplete(toolLimitReply(turn, calls));
                     } else {
                         listener.onError(error);
@@ -140,11 +140,17 @@ public final class Agent {
                 + " tool steps. Please ask a narrower question.", calls, AgentReply.Finish.TOOL_LIMIT);
     }
 
-    /** LangChain4j stops a tool loop past the bound with an exception saying so. */
-    private static boolean isToolLimit(Throwable error) {
+    /**
+     * Whether LangChain4j stopped the tool loop at the bound: it throws a plain runtime exception saying it
+     * "exceeded" the limit (the wording changes between versions), after at least as many tool runs as the bound.
+     */
+    private boolean isToolLimit(Turn turn, Throwable error) {
+        if (turn.toolRuns() < settings.maxToolCalls()) {
+            return false;
+        }
         for (Throwable e = error; e != null; e = e.getCause()) {
             String message = e.getMessage();
-            if (message != null && message.contains("sequential tool")) {
+            if (message != null && message.contains("exceeded")) {
                 return true;
             }
         }

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.invocation.InvocationContext;
+import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.agent.tool.ToolSpecifications;
 import dev.langchain4j.service.tool.DefaultToolExecutor;
@@ -27,9 +30,25 @@ final class AgentToolProvider implements ToolProvider {
             if (method.isAnnotationPresent(Tool.class)) {
                 ToolSpecification specification = ToolSpecifications.toolSpecificationFrom(method);
                 specifications.put(specification.name(), specification);
-                executors.put(specification.name(), new DefaultToolExecutor(tools, method));
+                executors.put(specification.name(), counted(new DefaultToolExecutor(tools, method)));
             }
         }
+    }
+
+    /** Counts each run in its turn, so the agent can tell a stopped tool loop from other failures. */
+    private static ToolExecutor counted(ToolExecutor tool) {
+        return new ToolExecutor() {
+            @Override
+            public String execute(ToolExecutionRequest request, Object memoryId) {
+                return tool.execute(request, memoryId);
+            }
+
+            @Override
+            public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext context) {
+                Turn.of(context.invocationParameters()).countToolRun();
+                return tool.executeWithContext(request, context);
+            }
+        };
     }
 
     @Override

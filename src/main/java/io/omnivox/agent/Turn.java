@@ -24,6 +24,7 @@ public final class Turn {
     private final List<BufferedImage> images;
     private final Set<String> allowedTools;
     private final List<Citation> citations = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicInteger toolRuns = new java.util.concurrent.atomic.AtomicInteger();
     private volatile VoiceStyle voiceStyle = VoiceStyle.NEUTRAL;
 
     public Turn(String owner, String conversationId, String text, List<String> knowledgeBases,
@@ -89,6 +90,16 @@ public final class Turn {
         synchronized (citations) {
             return List.copyOf(citations);
         }
+    }
+
+    /** Counts one tool run of this turn. */
+    void countToolRun() {
+        toolRuns.incrementAndGet();
+    }
+
+    /** Tools run so far while answering this message. */
+    public int toolRuns() {
+        return toolRuns.get();
     }
 
     public VoiceStyle voiceStyle() {

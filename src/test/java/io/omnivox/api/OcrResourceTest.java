@@ -84,6 +84,21 @@ class OcrResourceTest {
     }
 
     @Test
+    void should_answer_400_for_a_corrupt_jpeg() throws Exception {
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(png("a", "b")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
+        byte[] jpeg = out.toByteArray();
+        // keep the start-of-image marker and the first header bytes, then scramble the rest
+        byte[] broken = java.util.Arrays.copyOf(jpeg, jpeg.length);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 20; i < broken.length; i++) {
+            broken[i] = (byte) random.nextInt(256);
+        }
+        problem(broken, 400, "image-corrupt");
+    }
+
+    @Test
     void should_answer_413_for_a_decompression_bomb_without_decoding_it() throws Exception {
         byte[] png = png("a", "b");
         // IHDR: width and height at bytes 16..23, CRC of type+data at 29..32
