@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 
 /**
@@ -30,6 +31,11 @@ public final class OnnxSessionFactory implements AutoCloseable {
 
         /** Adds the provider to the options; throws when its native libraries or device are missing. */
         void enable(OrtSession.SessionOptions options) throws OrtException;
+
+        /** Why this provider cannot work in this ONNX Runtime build at all, if so (checked once, up front). */
+        default Optional<String> unavailableInBuild() {
+            return Optional.empty();
+        }
     }
 
     /** Thread settings applied to every session; 0 lets ONNX Runtime choose. */
@@ -46,6 +52,12 @@ public final class OnnxSessionFactory implements AutoCloseable {
     public OnnxSessionFactory(Threads threads, List<Accelerator> accelerators) {
         this.threads = threads;
         this.accelerators = List.copyOf(accelerators);
+        for (Accelerator accelerator : this.accelerators) {
+            accelerator.unavailableInBuild().ifPresent(reason -> {
+                failures.put(accelerator, reason);
+                LOG.infof("%s; sessions run on the next provider.", reason);
+            });
+        }
     }
 
     /** A factory from configuration: CUDA then CPU for {@code auto}, CPU only for {@code cpu}. */
@@ -67,6 +79,14 @@ public final class OnnxSessionFactory implements AutoCloseable {
             @Override
             public void enable(OrtSession.SessionOptions options) throws OrtException {
                 options.addCUDA(deviceId);
+            }
+
+            @Override
+            public Optional<String> unavailableInBuild() {
+                // the CPU artifact ships no CUDA provider; asking health for "cuda" before any session would mislead
+                return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA) ? Optional.empty()
+                        : Optional.of("CUDA execution provider not in this ONNX Runtime build (the CPU artifact; "
+                                + "build with -Pgpu for onnxruntime_gpu)");
             }
         };
     }

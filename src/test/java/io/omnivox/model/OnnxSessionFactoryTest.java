@@ -83,6 +83,21 @@ class OnnxSessionFactoryTest {
     }
 
     @Test
+    void should_report_cpu_before_any_session_when_the_build_has_no_cuda_provider() {
+        boolean cudaBuild = ai.onnxruntime.OrtEnvironment.getAvailableProviders()
+                .contains(ai.onnxruntime.OrtProvider.CUDA);
+        try (OnnxSessionFactory factory = new OnnxSessionFactory(OnnxSessionFactory.Threads.DEFAULT,
+                List.of(OnnxSessionFactory.cuda(0)))) {
+            if (cudaBuild) {
+                assertThat(factory.preferredProvider()).isEqualTo(ExecutionProvider.CUDA);
+            } else {
+                assertThat(factory.preferredProvider()).isEqualTo(ExecutionProvider.CPU);
+                assertThat(factory.fallbackReason()).hasValueSatisfying(r -> assertThat(r).contains("-Pgpu"));
+            }
+        }
+    }
+
+    @Test
     void should_run_on_cuda_or_explain_the_fallback_when_trying_the_real_cuda_provider() {
         try (OnnxSessionFactory factory = new OnnxSessionFactory(new OnnxSessionFactory.Threads(1, 1),
                 List.of(OnnxSessionFactory.cuda(0)));
