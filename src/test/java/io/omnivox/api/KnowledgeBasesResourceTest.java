@@ -24,7 +24,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.model.chat.mock.ChatModelMock;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import io.omnivox.agent.AgentConfig;
 import io.omnivox.agent.Passage;
+import io.omnivox.model.OnnxSessionFactory;
+import io.omnivox.model.registry.ModelCatalog;
 import io.omnivox.rag.RagKnowledgeSearch;
 import io.omnivox.rag.StoredFiles;
 import io.omnivox.testkit.KnowledgeFixtures.TestUser;
@@ -65,6 +74,12 @@ class KnowledgeBasesResourceTest {
     RagKnowledgeSearch search;
     @Inject
     StoredFiles files;
+    @Inject
+    AgentConfig agentConfig;
+    @Inject
+    OnnxSessionFactory onnx;
+    @Inject
+    ModelCatalog catalog;
 
     private static String documents(String kb) {
         return "/api/knowledge-bases/" + kb + "/documents";
@@ -217,5 +232,39 @@ class KnowledgeBasesResourceTest {
         withKey(ada.key()).get(documents(kb) + "/" + doc).then().statusCode(200).body("status", equalTo("ready"));
         assertThat(search.search(ada.id().toString(), List.of(kb), "vault code kestrel", 5))
                 .extracting(Passage::documentId).contains(doc);
+    }
+
+    @Test
+    void should_offer_the_agent_search_knowledge_only_once_a_document_is_ready() {
+        // The scripted model searches whenever the tool is offered, then answers with what the search returned.
+        ChatModelMock chat = ChatModelMock.thatResponds(request -> {
+            boolean offered = request.toolSpecifications().stream().map(ToolSpecification::name)
+                    .anyMatch("search_knowledge"::equals);
+            var last = request.messages().get(request.messages().size() - 1);
+            if (last instanceof ToolExecutionResultMessage result) {
+                return AiMessage.from("Found: " + result.text());
+            }
+            return offered ? AiMessage.from(ToolExecutionRequest.builder().id("call-1").name("search_knowledge")
+                    .arguments("{\"query\": \"when does the paraffin arrive\"}").build())
+                    : AiMessage.from("Nothing to search.");
+        });
+        ScriptedChat.install(agentConfig, onnx, catalog, chat, null, () -> true);
+        TestUser ada = newUser();
+        String conversation = withKey(ada.key()).contentType(ContentType.JSON).body("{}").post("/api/conversations")
+                .then().statusCode(201).extract().path("id");
+        String ask = "{\"content\": \"When does the paraffin come?\"}";
+
+        withKey(ada.key()).contentType(ContentType.JSON).body(ask).post("/api/conversations/" + conversation
+                + "/messages").then().statusCode(200).body("content", equalTo("Nothing to search."));
+        String kb = createKnowledgeBase(ada.key(), "Lamp");
+        String doc = upload(ada.key(), kb, "lighthouse.md", MARKDOWN.getBytes(UTF_8));
+        assertThat(awaitIngested(ada.key(), kb, doc).getString("status")).isEqualTo("ready");
+
+        withKey(ada.key()).contentType(ContentType.JSON).body(ask).post("/api/conversations/" + conversation
+                + "/messages").then().statusCode(200).body("content", containsString("first Monday of each month"))
+                .body("tool_calls", hasItem("search_knowledge"));
+        List<ChatRequest> requests = chat.requests();
+        assertThat(requests.get(0).toolSpecifications()).extracting(ToolSpecification::name)
+                .doesNotContain("search_knowledge");
     }
 }
