@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Provider;
 
 import org.jboss.logging.Logger;
 
@@ -51,14 +52,15 @@ public class IngestionWorker {
     private final StoredFiles files;
     private final DocumentService parser;
     private final TranscriptionService transcription;
-    private final KnowledgeService knowledge;
+    /** Looked up when first needed: the embedding model and index open on first use, not at startup. */
+    private final Provider<KnowledgeService> knowledge;
     private final TranscriptPages transcripts;
     private final ExecutorService executor;
     /** Documents queued and not yet started, so resuming does not queue one twice. */
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
 
     public IngestionWorker(KnowledgeDocumentRepository documents, StoredFiles files, DocumentService parser,
-            TranscriptionService transcription, KnowledgeService knowledge, RagConfig config) {
+            TranscriptionService transcription, Provider<KnowledgeService> knowledge, RagConfig config) {
         this.documents = documents;
         this.files = files;
         this.parser = parser;
@@ -112,7 +114,7 @@ public class IngestionWorker {
                         ? "No speech was recognised in the recording." : "No text was found in the document.");
                 return;
             }
-            knowledge.ingest(parsed, document.knowledgeBaseId().toString(), documentId.toString());
+            knowledge.get().ingest(parsed, document.knowledgeBaseId().toString(), documentId.toString());
             finish(document, parsed.pages().size(), null);
         } catch (DocumentException | AudioFormatException | EngineUnavailableException e) {
             finish(document, null, e.getMessage());
@@ -153,7 +155,7 @@ public class IngestionWorker {
         });
         if (!stillThere && error == null) {
             // Deleted while it was being indexed: its delete ran before these vectors existed, so remove them now.
-            knowledge.delete(ingested.knowledgeBaseId().toString(), documentId.toString());
+            knowledge.get().delete(ingested.knowledgeBaseId().toString(), documentId.toString());
         }
     }
 

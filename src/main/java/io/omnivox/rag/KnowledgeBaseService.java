@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.NotFoundException;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -22,6 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class KnowledgeBaseService {
 
+    private static final Logger LOG = Logger.getLogger(KnowledgeBaseService.class);
+
     /** A knowledge base with how many documents it holds. */
     public record Listed(KnowledgeBase knowledgeBase, long documents) {
     }
@@ -29,12 +34,13 @@ public class KnowledgeBaseService {
     private final KnowledgeBaseRepository bases;
     private final KnowledgeDocumentRepository documents;
     private final StoredFiles files;
-    private final KnowledgeService knowledge;
+    /** Looked up when first needed, so the embedding model and index open on first use. */
+    private final Provider<KnowledgeService> knowledge;
     private final IngestionWorker worker;
     private final UploadFormats formats;
 
     public KnowledgeBaseService(KnowledgeBaseRepository bases, KnowledgeDocumentRepository documents,
-            StoredFiles files, KnowledgeService knowledge, IngestionWorker worker, UploadFormats formats) {
+            StoredFiles files, Provider<KnowledgeService> knowledge, IngestionWorker worker, UploadFormats formats) {
         this.bases = bases;
         this.documents = documents;
         this.files = files;
@@ -45,14 +51,24 @@ public class KnowledgeBaseService {
 
     /** A new, empty knowledge base; {@link KnowledgeBaseNameTakenException} when the owner has one of that name. */
     public KnowledgeBase create(UUID owner, String name) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (bases.nameTaken(owner, name)) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (bases.nameTaken(owner, name)) {
+                    throw new KnowledgeBaseNameTakenException(name);
+                }
+                KnowledgeBase created = new KnowledgeBase(owner, name, Instant.now());
+                bases.persist(created);
+                return created;
+            });
+        } catch (KnowledgeBaseNameTakenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Two requests creating the same name at once: the unique constraint stops the second at commit.
+            if (QuarkusTransaction.requiringNew().call(() -> bases.nameTaken(owner, name))) {
                 throw new KnowledgeBaseNameTakenException(name);
             }
-            KnowledgeBase created = new KnowledgeBase(owner, name, Instant.now());
-            bases.persist(created);
-            return created;
-        });
+            throw e;
+        }
     }
 
     /** The owner's knowledge bases by name, each with its document count. */
@@ -141,9 +157,17 @@ public class KnowledgeBaseService {
         return document;
     }
 
+    /**
+     * Removes a deleted document's passages and file. The row is gone already, so searches no longer return the
+     * passages; a failure here is logged rather than reported as a failed delete.
+     */
     private void forget(UUID knowledgeBaseId, UUID documentId) {
-        knowledge.delete(knowledgeBaseId.toString(), documentId.toString());
-        files.delete(documentId);
+        try {
+            knowledge.get().delete(knowledgeBaseId.toString(), documentId.toString());
+            files.delete(documentId);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Document %s is deleted, but its passages or file could not be removed", documentId);
+        }
     }
 
     private KnowledgeBase owned(UUID owner, UUID id) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Provider;
 
 import io.omnivox.agent.KnowledgeSearch;
 import io.omnivox.agent.Passage;
@@ -27,10 +28,11 @@ public class RagKnowledgeSearch implements KnowledgeSearch {
 
     private final KnowledgeBaseRepository bases;
     private final KnowledgeDocumentRepository documents;
-    private final KnowledgeService knowledge;
+    /** Looked up on the first search, so an agent turn without knowledge never loads the embedding model. */
+    private final Provider<KnowledgeService> knowledge;
 
     public RagKnowledgeSearch(KnowledgeBaseRepository bases, KnowledgeDocumentRepository documents,
-            KnowledgeService knowledge) {
+            Provider<KnowledgeService> knowledge) {
         this.bases = bases;
         this.documents = documents;
         this.knowledge = knowledge;
@@ -43,7 +45,9 @@ public class RagKnowledgeSearch implements KnowledgeSearch {
         }
         Map<UUID, Set<String>> ready = readyDocuments(owner, knowledgeBases);
         List<SearchHit> hits = new ArrayList<>();
-        ready.forEach((kb, ids) -> knowledge.search(kb.toString(), query, limit).stream()
+        // Ask each base for a few more than needed: hits of documents not ready (being deleted) are dropped below.
+        int candidates = limit + Math.min(limit, 10);
+        ready.forEach((kb, ids) -> knowledge.get().search(kb.toString(), query, candidates).stream()
                 .filter(hit -> ids.contains(hit.documentId())).forEach(hits::add));
         // Scores of one search mode are on the same scale in every knowledge base, so merging by score is fair.
         return hits.stream().sorted(Comparator.comparingDouble(SearchHit::score).reversed()).limit(limit)
