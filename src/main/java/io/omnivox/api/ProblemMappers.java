@@ -18,6 +18,7 @@ import io.omnivox.audio.AudioFormatException;
 import io.omnivox.document.DocumentException;
 import io.omnivox.model.EngineUnavailableException;
 import io.omnivox.ocr.ImageException;
+import io.omnivox.rag.KnowledgeBaseNameTakenException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -83,6 +84,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response nameTaken(NameTakenException e, UriInfo uri) {
+        return problem(ProblemDetail.of(409, "name-taken", "Name taken", e.getMessage(), uri.getPath())
+                .withErrors(List.of(new ProblemDetail.FieldError("name", e.getMessage()))), null);
+    }
+
+    @ServerExceptionMapper
+    public Response knowledgeBaseTaken(KnowledgeBaseNameTakenException e, UriInfo uri) {
         return problem(ProblemDetail.of(409, "name-taken", "Name taken", e.getMessage(), uri.getPath())
                 .withErrors(List.of(new ProblemDetail.FieldError("name", e.getMessage()))), null);
     }

@@ -36,6 +36,15 @@ public class DocumentService {
     }
 
     /**
+     * The format of {@code file} by its content (and, for Markdown and text, its name), without parsing it: a cheap
+     * check before accepting an upload for later parsing. Unsupported or unreadable files raise a
+     * {@link DocumentException} (415 or 400).
+     */
+    public DocumentFormat detect(Path file, String fileName) throws IOException {
+        return FormatDetector.detect(file, fileName);
+    }
+
+    /**
      * The document in {@code file}; {@code fileName} (the client's name for it) is the fallback title and tells
      * Markdown from plain text. Unusable files raise a {@link DocumentException} with a 4xx status.
      */

@@ -16,6 +16,10 @@ public class KnowledgeBaseRepository implements PanacheRepositoryBase<KnowledgeB
         return list("ownerId = ?1 order by name", ownerId);
     }
 
+    public boolean nameTaken(UUID ownerId, String name) {
+        return count("ownerId = ?1 and name = ?2", ownerId, name) > 0;
+    }
+
     public Optional<KnowledgeBase> findOwned(UUID id, UUID ownerId) {
         return find("id = ?1 and ownerId = ?2", id, ownerId).firstResultOptional();
     }

@@ -93,6 +93,12 @@ public class KnowledgeDocument {
         return createdAt;
     }
 
+    /** Queued (again) for ingestion, e.g. for a re-index: the earlier error no longer applies. */
+    public void pending() {
+        this.status = DocumentStatus.PENDING;
+        this.error = null;
+    }
+
     public void processing() {
         this.status = DocumentStatus.PROCESSING;
         this.error = null;

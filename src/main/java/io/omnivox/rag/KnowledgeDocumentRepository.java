@@ -1,6 +1,10 @@
 package io.omnivox.rag;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +17,35 @@ public class KnowledgeDocumentRepository implements PanacheRepositoryBase<Knowle
 
     public List<KnowledgeDocument> listByKnowledgeBase(UUID knowledgeBaseId) {
         return list("knowledgeBaseId = ?1 order by createdAt, id", knowledgeBaseId);
+    }
+
+    /** The owner's document in the given knowledge base; empty when either is someone else's or missing. */
+    public Optional<KnowledgeDocument> findOwned(UUID id, UUID knowledgeBaseId, UUID ownerId) {
+        return find("id = ?1 and knowledgeBaseId = ?2 and ownerId = ?3", id, knowledgeBaseId, ownerId)
+                .firstResultOptional();
+    }
+
+    /** Documents per knowledge base of an owner (bases without documents are absent). */
+    public Map<UUID, Long> countByKnowledgeBase(UUID ownerId) {
+        Map<UUID, Long> counts = new HashMap<>();
+        getEntityManager().createQuery("select d.knowledgeBaseId, count(d) from KnowledgeDocument d "
+                + "where d.ownerId = ?1 group by d.knowledgeBaseId", Object[].class).setParameter(1, ownerId)
+                .getResultList().forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** The owner's ready documents in the given knowledge bases: what a search may return. */
+    public List<KnowledgeDocument> listReady(UUID ownerId, Collection<UUID> knowledgeBaseIds) {
+        if (knowledgeBaseIds.isEmpty()) {
+            return List.of();
+        }
+        return list("ownerId = ?1 and status = ?2 and knowledgeBaseId in ?3", ownerId, DocumentStatus.READY,
+                knowledgeBaseIds);
+    }
+
+    /** Documents whose ingestion has not finished (pending, or interrupted while processing), oldest first. */
+    public List<KnowledgeDocument> listUnfinished() {
+        return list("status in ?1 order by createdAt, id", List.of(DocumentStatus.PENDING, DocumentStatus.PROCESSING));
     }
 
     /** Documents still waiting for ingestion, oldest first (what a worker picks up after a restart). */

@@ -43,6 +43,9 @@ public interface RagConfig {
     /** The Milvus store. */
     Milvus milvus();
 
+    /** Uploads into knowledge bases and their background ingestion. */
+    Ingestion ingestion();
+
     /** Chunk sizes, in characters (see {@link Chunker} for why characters). */
     interface Chunking {
         /** Most characters per chunk: 500 keeps Chinese chunks inside bge-small's 512-token window. */
@@ -66,6 +69,31 @@ public interface RagConfig {
          */
         @WithDefault("50")
         int candidates();
+    }
+
+    /** Knowledge-base uploads: where their files are kept, how large they may be, how many are ingested at once. */
+    interface Ingestion {
+        /**
+         * Folder of uploaded files, one per document named by its id. They are kept after ingestion so a document
+         * can be re-indexed (another chunking, another embedding model) and an interrupted ingestion resumed.
+         */
+        @WithDefault("${omnivox.data-dir:data}/rag/files")
+        Path filesDir();
+
+        /** Largest upload, in bytes (50 MiB). Audio is further limited by {@code omnivox.asr.max-upload-bytes}. */
+        @WithDefault("52428800")
+        long maxUploadBytes();
+
+        /**
+         * Documents ingested at the same time. One by default: parsing, OCR, speech recognition and embedding each
+         * already use several cores, and chat requests share the machine.
+         */
+        @WithDefault("1")
+        int workers();
+
+        /** Length of one "page" of a transcribed recording, in seconds, so a citation points to a time window. */
+        @WithDefault("60")
+        int audioPageSeconds();
     }
 
     /** Milvus connection settings. */

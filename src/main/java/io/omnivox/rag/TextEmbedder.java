@@ -67,6 +67,26 @@ public final class TextEmbedder {
     }
 
     /**
+     * Passage vectors with the number of tokens the model read.
+     *
+     * @param vectors unit vectors, in the order of the passages
+     * @param tokens  tokens the model's tokenizer made of all passages together
+     */
+    public record Embedded(List<float[]> vectors, int tokens) {
+    }
+
+    /** Like {@link #embedPassages}, also counting tokens (what an embeddings API reports as usage). */
+    public Embedded embedPassagesCounted(List<String> passages) {
+        if (passages.isEmpty()) {
+            return new Embedded(List.of(), 0);
+        }
+        var response = model.embedAll(passages.stream().map(TextSegment::from).toList());
+        Integer tokens = response.tokenUsage() == null ? null : response.tokenUsage().inputTokenCount();
+        return new Embedded(response.content().stream().map(e -> unit(e.vector())).toList(),
+                tokens == null ? 0 : tokens);
+    }
+
+    /**
      * Scales to length 1. The models already normalise, but the stores score by dot product, which is only cosine
      * similarity for unit vectors, so this does not rely on it.
      */
