@@ -26,10 +26,14 @@ import io.vertx.ext.web.RoutingContext;
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SCHEME = "Bearer";
+    static final String SUBPROTOCOL_PREFIX = "omnivox-key.";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String key = bearerKey(context.request().getHeader(HttpHeaderNames.AUTHORIZATION));
+        if (key == null) {
+            key = subprotocolKey(context.request().getHeader(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL));
+        }
         if (key == null) {
             return Uni.createFrom().nullItem();
         }
@@ -47,6 +51,23 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return null;
         }
         return value.substring(SCHEME.length()).strip();
+    }
+
+    /**
+     * The key offered as a WebSocket subprotocol {@code omnivox-key.<key>}: browsers cannot set headers on a
+     * WebSocket, so they pass it as {@code new WebSocket(url, ["omnivox", "omnivox-key." + key])}.
+     */
+    static String subprotocolKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        for (String protocol : header.split(",")) {
+            String value = protocol.strip();
+            if (value.startsWith(SUBPROTOCOL_PREFIX) && value.length() > SUBPROTOCOL_PREFIX.length()) {
+                return value.substring(SUBPROTOCOL_PREFIX.length());
+            }
+        }
+        return null;
     }
 
     @Override

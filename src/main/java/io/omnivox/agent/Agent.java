@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,9 +113,23 @@ public final class Agent {
 
     /** Streams the answer to one message; returns when generation has finished or failed. */
     public void stream(Turn turn, Listener listener) {
+        stream(turn, listener, new AtomicBoolean());
+    }
+
+    /**
+     * Streams the answer; setting {@code cancel} stops generation at the next token (a barge-in, a closed socket).
+     * After a cancellation no more text reaches the listener.
+     */
+    public void stream(Turn turn, Listener listener, AtomicBoolean cancel) {
         List<String> calls = new CopyOnWriteArrayList<>();
         TokenStream stream = assistant.stream(turn.conversationId(), message(turn), turn.parameters());
-        stream.onPartialResponse(listener::onText)
+        stream.onPartialResponseWithContext((partial, context) -> {
+            if (cancel.get()) {
+                context.streamingHandle().cancel();
+                return;
+            }
+            listener.onText(partial.text());
+        })
                 .beforeToolExecution(before -> listener.onToolCall(before.request().name(),
                         before.request().arguments()))
                 .onToolExecuted(execution -> {

@@ -65,12 +65,34 @@ public class AgentService {
     }
 
     public void stream(Ask ask, Agent.Listener listener) {
+        stream(ask, listener, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    /** Streams an answer that setting {@code cancel} stops (see {@link Agent#stream(Turn, Agent.Listener,
+     * java.util.concurrent.atomic.AtomicBoolean)}). */
+    public void stream(Ask ask, Agent.Listener listener, java.util.concurrent.atomic.AtomicBoolean cancel) {
         Prepared prepared = prepare(ask);
         try {
-            prepared.agent().stream(prepared.turn(), listener);
+            prepared.agent().stream(prepared.turn(), listener, cancel);
         } finally {
             prepared.forget(memory);
         }
+    }
+
+    /**
+     * Replaces the last answer in a conversation's memory by the part the user heard before interrupting it, marked
+     * as interrupted, so the next answer knows what was said. Adds it when the cancelled answer never reached memory.
+     */
+    public void keepHeardPart(String conversationId, String heard) {
+        List<ChatMessage> messages = new java.util.ArrayList<>(memory.getMessages(conversationId));
+        String kept = (heard.isBlank() ? "" : heard.strip() + " ") + "[interrupted by the user]";
+        // drop whatever the cancelled answer left after the user's last message (text, tool calls, results)
+        while (!messages.isEmpty() && !(messages.get(messages.size() - 1)
+                instanceof dev.langchain4j.data.message.UserMessage)) {
+            messages.remove(messages.size() - 1);
+        }
+        messages.add(dev.langchain4j.data.message.AiMessage.from(kept));
+        memory.updateMessages(conversationId, messages);
     }
 
     /** The selected chat model's name, for responses. */

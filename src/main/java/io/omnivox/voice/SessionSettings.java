@@ -17,6 +17,7 @@ public record SessionSettings(String pipeline, String voice, String language,
         @JsonProperty("conversation_id") String conversationId,
         @JsonProperty("knowledge_bases") List<String> knowledgeBases,
         @JsonProperty("input_audio_format") AudioFormat inputAudioFormat,
+        @JsonProperty("input_sample_rate") int inputSampleRate,
         @JsonProperty("output_audio_format") AudioFormat outputAudioFormat,
         @JsonProperty("output_audio_transport") Transport outputAudioTransport,
         @JsonProperty("output_sample_rate") int outputSampleRate,
@@ -58,6 +59,9 @@ public record SessionSettings(String pipeline, String voice, String language,
     public record Interruption(InterruptionPolicy policy, @JsonProperty("min_words") int minWords) {
     }
 
+    /** The only input rate: what the voice activity detector and the recognisers take. */
+    public static final int INPUT_SAMPLE_RATE = 16_000;
+
     public SessionSettings {
         knowledgeBases = knowledgeBases == null ? List.of() : List.copyOf(knowledgeBases);
     }
@@ -79,10 +83,21 @@ public record SessionSettings(String pipeline, String voice, String language,
         return new SessionSettings(newPipeline, text(patch, "voice", voice), text(patch, "language", language),
                 text(patch, "target_language", targetLanguage), text(patch, "conversation_id", conversationId),
                 strings(patch, "knowledge_bases", knowledgeBases),
-                choice(patch, "input_audio_format", AudioFormat.class, inputAudioFormat),
+                choice(patch, "input_audio_format", AudioFormat.class, inputAudioFormat), sampleRate(patch),
                 choice(patch, "output_audio_format", AudioFormat.class, outputAudioFormat),
                 choice(patch, "output_audio_transport", Transport.class, outputAudioTransport), outputSampleRate,
                 turnDetection(patch.path("turn_detection")), interruption(patch.path("interruption")));
+    }
+
+    /** Input is 16 kHz: the rate the detector and the recognisers work at (browsers resample for free). */
+    private int sampleRate(JsonNode patch) {
+        JsonNode value = patch.get("input_sample_rate");
+        if (value != null && (!value.canConvertToInt() || value.asInt() != INPUT_SAMPLE_RATE)) {
+            throw new VoiceProtocolException("invalid_field", "session.input_sample_rate must be " + INPUT_SAMPLE_RATE
+                    + " (PCM16 mono at 16000 Hz); got " + value + ". Resample on the client, e.g. an AudioContext"
+                    + " created with sampleRate 16000.");
+        }
+        return inputSampleRate;
     }
 
     private TurnDetection turnDetection(JsonNode patch) {

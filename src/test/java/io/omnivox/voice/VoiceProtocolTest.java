@@ -17,7 +17,7 @@ class VoiceProtocolTest {
             };
 
     static final SessionSettings DEFAULTS = new SessionSettings("voice-chat", "alloy", "auto", "en", null, List.of(),
-            SessionSettings.AudioFormat.PCM16, SessionSettings.AudioFormat.PCM16, SessionSettings.Transport.JSON,
+            SessionSettings.AudioFormat.PCM16, 16_000, SessionSettings.AudioFormat.PCM16, SessionSettings.Transport.JSON,
             22050, new SessionSettings.TurnDetection(600, 250, 30_000),
             new SessionSettings.Interruption(SessionSettings.InterruptionPolicy.WORDS, 2));
     static final List<String> PIPELINES = List.of("voice-chat", "speech-translation");

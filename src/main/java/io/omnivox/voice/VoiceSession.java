@@ -1,0 +1,526 @@
+package io.omnivox.voice;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.omnivox.asr.Language;
+import io.omnivox.asr.RecognitionRequest;
+import io.omnivox.asr.SpeechRecognizer;
+import io.omnivox.asr.Transcript;
+import io.omnivox.audio.AudioClip;
+import io.omnivox.tts.SpeechStyle;
+import io.omnivox.tts.SpeechSynthesizer;
+import io.omnivox.tts.SynthesisRequest;
+import io.omnivox.tts.text.SentenceSplitter;
+
+/**
+ * One voice conversation: audio in, turns found, transcribed, answered and spoken back, with barge-in. All state
+ * changes run one at a time on the session's own thread, in arrival order; recognition, the reply's text and its
+ * speech run on their own threads and post their results back. So events go out in a consistent order, and once a
+ * reply is cancelled none of its audio is sent.
+ */
+public final class VoiceSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(VoiceSession.class);
+    private static final int RATE = RecognitionRequest.SAMPLE_RATE;
+
+    /**
+     * What a session runs on.
+     *
+     * @param responders the reply writer for the session's settings (its pipeline: conversation or translation)
+     * @param pipelines  the pipelines a session may switch to
+     */
+    public record Engines(SpeechRecognizer asr, SpeechSynthesizer tts,
+            java.util.function.Function<SessionSettings, Responder> responders, java.util.List<String> pipelines,
+            VoiceMetrics metrics) {
+    }
+
+    /**
+     * What the session tells the rest of the application.
+     *
+     * @param exchanged   a reply was completed: the user's words and the reply (to keep in the conversation)
+     * @param interrupted a reply was cut short: the part the user heard (to keep in the agent's memory)
+     */
+    public record Hooks(java.util.function.BiConsumer<String, String> exchanged,
+            java.util.function.Consumer<String> interrupted) {
+        public static final Hooks NONE = new Hooks((q, a) -> {
+        }, heard -> {
+        });
+    }
+
+    private final Outbound out;
+    private final Engines engines;
+    private final TurnDetector turns;
+    private final VoiceConfig config;
+    private final ExecutorService loop = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("voice-", 0)
+            .factory());
+    private final AtomicLong queuedSamples = new AtomicLong();
+    private final Hooks hooks;
+    private SessionSettings settings;
+    private BargeInPolicy bargeIn;
+    private Responder responder;
+    private int items;
+    private int replies;
+    private String itemId;
+    private long endOfSpeechNanos;
+    private boolean partialRunning;
+    private Reply reply;
+    private volatile boolean closed;
+
+    /** @param hooks called on the session thread when a reply completes or is interrupted */
+    public VoiceSession(Outbound out, Engines engines, TurnDetector turns, SessionSettings settings,
+            VoiceConfig config, Hooks hooks) {
+        this.out = out;
+        this.engines = engines;
+        this.turns = turns;
+        this.settings = settings;
+        this.config = config;
+        this.bargeIn = new BargeInPolicy(settings.interruption());
+        this.responder = engines.responders().apply(settings);
+        this.hooks = hooks;
+    }
+
+    // --- input, from the connection's thread ------------------------------------------------------------------------
+
+    /** Input audio as PCM16 little-endian mono 16 kHz; refuses bad frames with an {@code error} event. */
+    public void audio(byte[] pcm16) {
+        if (pcm16.length > config.maxFrameBytes()) {
+            error("frame_too_large", "A frame may hold at most " + config.maxFrameBytes() + " bytes; this one has "
+                    + pcm16.length + ".", null);
+            return;
+        }
+        if (pcm16.length % 2 != 0) {
+            error("odd_frame_length", "PCM16 frames hold whole 2-byte samples; this one has " + pcm16.length
+                    + " bytes.", null);
+            return;
+        }
+        long maxQueued = (long) config.maxBufferMs() * RATE / 1000;
+        if (queuedSamples.addAndGet(pcm16.length / 2) > maxQueued) {
+            queuedSamples.addAndGet(-pcm16.length / 2);
+            error("buffer_overflow", "Audio arrives faster than it can be processed; this frame was dropped.", null);
+            return;
+        }
+        float[] samples = toFloats(pcm16);
+        submit(() -> {
+            queuedSamples.addAndGet(-samples.length);
+            turns.accept(samples).forEach(this::onTurnEvent);
+        });
+    }
+
+    /** A JSON control event. */
+    public void event(String frame) {
+        ClientEvent event;
+        try {
+            event = VoiceProtocol.read(frame);
+        } catch (VoiceProtocolException e) {
+            error(e.code(), e.getMessage(), VoiceProtocol.typeOf(frame));
+            return;
+        }
+        switch (event) {
+            case ClientEvent.AudioAppend append -> {
+                try {
+                    audio(Base64.getDecoder().decode(append.audio() == null ? "" : append.audio()));
+                } catch (IllegalArgumentException e) {
+                    error("invalid_field", "audio must be base64", "input_audio_buffer.append");
+                }
+            }
+            case ClientEvent.AudioCommit commit -> submit(() -> turns.commit().forEach(this::onTurnEvent));
+            case ClientEvent.AudioClear clear -> submit(turns::clear);
+            case ClientEvent.ResponseCancel cancel -> submit(() -> cancel("client"));
+            case ClientEvent.ItemTruncate truncate -> submit(() -> truncate(truncate));
+            case ClientEvent.SessionUpdate update -> submit(() -> update(update));
+        }
+    }
+
+    public void start() {
+        submit(() -> out.send(new ServerEvent.SessionCreated(settings)));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        submit(() -> {
+            cancel("client");
+            turns.close();
+        });
+        loop.shutdown();
+    }
+
+    // --- on the session thread --------------------------------------------------------------------------------------
+
+    private void submit(Runnable task) {
+        if (loop.isShutdown()) {
+            return;
+        }
+        loop.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Voice session task failed");
+                error("response_failed", "The server could not handle that: " + e.getMessage(), null);
+            }
+        });
+    }
+
+    private void onTurnEvent(TurnEvent event) {
+        switch (event) {
+            case TurnEvent.Started started -> {
+                itemId = "item_" + (++items);
+                out.send(new ServerEvent.SpeechStarted(itemId, ms(started.startSample())));
+                if (reply != null && settings.interruption().policy() == SessionSettings.InterruptionPolicy.ANY
+                        && !reply.speaking().isEmpty()) {
+                    // "any speech" interrupts at once; the other policies wait for words
+                    cancel("barge_in");
+                }
+            }
+            case TurnEvent.PartialDue due -> partial(due);
+            case TurnEvent.Ended ended -> endOfTurn(ended);
+        }
+    }
+
+    private void partial(TurnEvent.PartialDue due) {
+        if (partialRunning) {
+            return;
+        }
+        partialRunning = true;
+        String item = itemId;
+        float[] audio = turns.audio(due.startSample(), due.endSample());
+        Thread.ofVirtual().name("voice-partial").start(() -> {
+            Transcript partial = recognise(audio);
+            submit(() -> {
+                partialRunning = false;
+                if (partial == null || !item.equals(itemId)) {
+                    return;
+                }
+                out.send(new ServerEvent.TranscriptionDelta(item, "", partial.text()));
+                if (reply != null && bargeIn.interrupts(partial, reply.speaking())) {
+                    cancel("barge_in");
+                }
+            });
+        });
+    }
+
+    private void endOfTurn(TurnEvent.Ended ended) {
+        String item = itemId;
+        endOfSpeechNanos = System.nanoTime();
+        out.send(new ServerEvent.SpeechStopped(item, ms(ended.endSample())));
+        float[] audio = turns.audio(ended.startSample(), ended.endSample());
+        Thread.ofVirtual().name("voice-asr").start(() -> {
+            Transcript heard = recognise(audio);
+            submit(() -> heard(item, heard));
+        });
+    }
+
+    private void heard(String item, Transcript heard) {
+        if (heard == null) {
+            return;
+        }
+        long transcriptNanos = System.nanoTime();
+        out.send(new ServerEvent.TranscriptionCompleted(item, heard.text(), heard.language(), heard.emotion(),
+                heard.events()));
+        if (reply != null) {
+            if (!bargeIn.interrupts(heard, reply.speaking())) {
+                return; // a backchannel, a noise or our own echo: the reply goes on
+            }
+            cancel("barge_in");
+        }
+        if (heard.noSpeech()) {
+            return;
+        }
+        engines.metrics().stage("end_of_speech_to_transcript", transcriptNanos - endOfSpeechNanos);
+        respond(item, heard, transcriptNanos);
+    }
+
+    private void respond(String item, Transcript heard, long transcriptNanos) {
+        Reply current = new Reply(++replies, item, endOfSpeechNanos, transcriptNanos);
+        reply = current;
+        out.send(new ServerEvent.ResponseCreated(ServerEvent.Response.created(current.id, item)));
+        Speaker speaker = new Speaker(current);
+        Thread.ofVirtual().name("voice-reply").start(() -> {
+            SentenceStream sentences = new SentenceStream(new SentenceSplitter());
+            try {
+                Responder.Result result = responder.reply(heard, delta -> {
+                    current.firstToken();
+                    submit(() -> {
+                        if (!current.cancel.get()) {
+                            out.send(new ServerEvent.TextDelta(current.id, item, delta));
+                        }
+                    });
+                    sentences.accept(delta).forEach(speaker::say);
+                }, current.cancel);
+                current.style = result;
+                sentences.flush().forEach(speaker::say);
+                speaker.finish(heard.text(), result.text());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Voice reply failed");
+                submit(() -> {
+                    if (reply == current) {
+                        reply = null;
+                        error("response_failed", "The reply failed: " + e.getMessage(), null);
+                    }
+                });
+                speaker.abandon();
+            }
+        });
+    }
+
+    /** Cancels the reply in progress: no more of its text or audio is sent. */
+    private void cancel(String reason) {
+        if (reply == null || reply.cancel.getAndSet(true)) {
+            return;
+        }
+        Reply cancelled = reply;
+        reply = null;
+        out.send(new ServerEvent.ResponseCancelled(cancelled.id, reason));
+        engines.metrics().cancelled();
+        lastInterrupted = cancelled;
+        // until the client says what it played, take everything sent as heard
+        hooks.interrupted().accept(cancelled.audio.heardBy(cancelled.audio.sentMs()));
+    }
+
+    /** The last reply cut short, for the client's report of what it played. */
+    private Reply lastInterrupted;
+
+    private void truncate(ClientEvent.ItemTruncate truncate) {
+        if (lastInterrupted == null || truncate.audioEndMs() == null || truncate.audioEndMs() < 0) {
+            error("invalid_field", "conversation.item.truncate needs audio_end_ms of the interrupted reply",
+                    "conversation.item.truncate");
+            return;
+        }
+        hooks.interrupted().accept(lastInterrupted.audio.heardBy(truncate.audioEndMs()));
+    }
+
+    private void update(ClientEvent.SessionUpdate update) {
+        try {
+            settings = settings.apply(update.session(), engines.pipelines());
+        } catch (VoiceProtocolException e) {
+            error(e.code(), e.getMessage(), "session.update");
+            return;
+        }
+        bargeIn = new BargeInPolicy(settings.interruption());
+        responder = engines.responders().apply(settings);
+        out.send(new ServerEvent.SessionUpdated(settings));
+    }
+
+    private Transcript recognise(float[] audio) {
+        if (audio.length < RATE / 10) {
+            return null;
+        }
+        try {
+            return engines.asr().transcribe(new RecognitionRequest(new AudioClip(audio, RATE),
+                    Language.fromCode(settings.language()).orElse(Language.AUTO), true));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Recognition failed");
+            submit(() -> error("response_failed", "Speech recognition failed: " + e.getMessage(), null));
+            return null;
+        }
+    }
+
+    /** Sends an error event from the session thread (never from the connection's I/O thread, which must not wait). */
+    private void error(String code, String message, String eventType) {
+        if (!closed) {
+            submit(() -> out.send(ServerEvent.Error.of(code, message, eventType)));
+        }
+    }
+
+    private static long ms(long sample) {
+        return sample * 1000 / RATE;
+    }
+
+    static float[] toFloats(byte[] pcm16) {
+        ByteBuffer bytes = ByteBuffer.wrap(pcm16).order(ByteOrder.LITTLE_ENDIAN);
+        float[] samples = new float[pcm16.length / 2];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = bytes.getShort() / 32768f;
+        }
+        return samples;
+    }
+
+    static byte[] toPcm16(float[] samples) {
+        ByteBuffer bytes = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (float sample : samples) {
+            bytes.putShort((short) Math.round(Math.max(-1f, Math.min(1f, sample)) * 32767f));
+        }
+        return bytes.array();
+    }
+
+    // --- a reply ----------------------------------------------------------------------------------------------------
+
+    /** The state of one reply; its fields are touched on the session thread unless marked otherwise. */
+    private final class Reply {
+        final String id;
+        final String item;
+        final long endOfSpeechNanos;
+        final long transcriptNanos;
+        /** Set by the session thread, read by the reply's threads. */
+        final AtomicBoolean cancel = new AtomicBoolean();
+        final ReplyAudio audio = new ReplyAudio();
+        final StringBuilder spoken = new StringBuilder();
+        volatile long firstTokenNanos;
+        long firstAudioNanos;
+        volatile Responder.Result style;
+        final int number;
+
+        Reply(int number, String item, long endOfSpeechNanos, long transcriptNanos) {
+            this.number = number;
+            this.id = "resp_" + number;
+            this.item = item;
+            this.endOfSpeechNanos = endOfSpeechNanos;
+            this.transcriptNanos = transcriptNanos;
+        }
+
+        /** On the reply's thread. */
+        void firstToken() {
+            if (firstTokenNanos == 0) {
+                firstTokenNanos = System.nanoTime();
+            }
+        }
+
+        String speaking() {
+            return spoken.toString();
+        }
+
+        Map<String, Long> latency() {
+            Map<String, Long> latency = new LinkedHashMap<>();
+            latency.put("end_of_speech_to_transcript_ms", millis(transcriptNanos - endOfSpeechNanos));
+            if (firstTokenNanos > 0) {
+                latency.put("transcript_to_first_token_ms", millis(firstTokenNanos - transcriptNanos));
+            }
+            if (firstAudioNanos > 0 && firstTokenNanos > 0) {
+                latency.put("first_token_to_first_audio_ms", millis(firstAudioNanos - firstTokenNanos));
+                latency.put("end_of_speech_to_first_audio_ms", millis(firstAudioNanos - endOfSpeechNanos));
+            }
+            return latency;
+        }
+
+        private long millis(long nanos) {
+            return Math.max(0, nanos / 1_000_000);
+        }
+    }
+
+    /**
+     * Speaks a reply's sentences in order on one thread of its own, so synthesis of a sentence overlaps the writing
+     * of the next; audio goes out through the session thread, which drops it once the reply is cancelled.
+     */
+    private final class Speaker {
+        private final Reply reply;
+        /** Audio handed to the session so far, and when the first of it was. */
+        private long handedMs;
+        private long firstHandNanos;
+        private final ExecutorService voice = Executors.newSingleThreadExecutor(Thread.ofVirtual()
+                .name("voice-tts").factory());
+
+        Speaker(Reply reply) {
+            this.reply = reply;
+        }
+
+        /** On the reply's thread. */
+        void say(String sentence) {
+            voice.execute(() -> speak(sentence));
+        }
+
+        private void speak(String sentence) {
+            if (reply.cancel.get()) {
+                return;
+            }
+            submit(() -> {
+                reply.spoken.append(reply.spoken.isEmpty() ? "" : " ").append(sentence);
+                reply.audio.sentenceStarted(sentence);
+            });
+            Responder.Result style = reply.style;
+            SpeechStyle speech = new SpeechStyle(style == null ? "neutral" : style.emotion(),
+                    style == null ? 1.0 : style.speed(), 0, "");
+            engines.tts().synthesize(new SynthesisRequest(sentence, settings.voice(), speech), pcm -> {
+                if (!pace() || reply.cancel.get()) {
+                    return false;
+                }
+                byte[] bytes = toPcm16(pcm);
+                long chunkMs = pcm.length * 1000L / engines.tts().sampleRate();
+                handedMs += chunkMs;
+                submit(() -> send(bytes, chunkMs));
+                return true;
+            });
+            submit(reply.audio::sentenceEnded);
+        }
+
+        /**
+         * Waits until the client has no more than the lead of unplayed audio: audio goes out at the pace it plays, so
+         * the server knows a reply is still being heard and a barge-in can drop what has not been sent.
+         *
+         * @return false when the wait was interrupted
+         */
+        private boolean pace() {
+            long now = System.nanoTime();
+            if (firstHandNanos == 0) {
+                firstHandNanos = now;
+                return true;
+            }
+            long playedMs = (now - firstHandNanos) / 1_000_000;
+            long ahead = handedMs - playedMs - config.audioLeadMs();
+            while (ahead > 0 && !reply.cancel.get()) {
+                try {
+                    Thread.sleep(Math.min(ahead, 50));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                ahead = handedMs - (System.nanoTime() - firstHandNanos) / 1_000_000 - config.audioLeadMs();
+            }
+            return true;
+        }
+
+        private void send(byte[] pcm16, long chunkMs) {
+            if (reply.cancel.get()) {
+                return;
+            }
+            if (reply.firstAudioNanos == 0) {
+                reply.firstAudioNanos = System.nanoTime();
+            }
+            long start = reply.audio.sentMs();
+            if (settings.outputAudioTransport() == SessionSettings.Transport.BINARY) {
+                out.sendBinary(AudioFrames.frame(reply.number, start, pcm16));
+            } else {
+                out.send(new ServerEvent.AudioDelta(reply.id, reply.item, Base64.getEncoder().encodeToString(pcm16),
+                        start));
+            }
+            reply.audio.audioSent(chunkMs);
+        }
+
+        /** On the reply's thread, after the last sentence was handed over. */
+        void finish(String question, String text) {
+            voice.execute(() -> submit(() -> done(question, text)));
+            voice.shutdown();
+        }
+
+        void abandon() {
+            voice.shutdownNow();
+        }
+
+        private void done(String question, String text) {
+            if (reply.cancel.get()) {
+                return;
+            }
+            out.send(new ServerEvent.AudioDone(reply.id, reply.item, reply.audio.sentMs()));
+            Map<String, Long> latency = reply.latency();
+            engines.metrics().record(latency);
+            Responder.Result style = reply.style;
+            Map<String, Object> voiceStyle = style == null ? null
+                    : Map.of("emotion", style.emotion(), "speed", style.speed());
+            out.send(new ServerEvent.ResponseDone(new ServerEvent.Response(reply.id, reply.item, "completed", text,
+                    voiceStyle, null, latency)));
+            if (VoiceSession.this.reply == reply) {
+                VoiceSession.this.reply = null;
+            }
+            hooks.exchanged().accept(question, text);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.omnivox.voice;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnivox.agent.AgentService;
+import io.omnivox.agent.ChatModels;
+import io.omnivox.agent.ConversationService;
+import io.omnivox.asr.AsrEngines;
+import io.omnivox.audio.vad.VadEngines;
+import io.omnivox.model.EngineUnavailableException;
+import io.omnivox.pipeline.Media;
+import io.omnivox.pipeline.PipelineCatalog;
+import io.omnivox.pipeline.PipelineDefinition;
+import io.omnivox.pipeline.StageType;
+import io.omnivox.tts.TtsConfig;
+import io.omnivox.tts.TtsEngines;
+
+/**
+ * Opens voice sessions with the engines in use, counts them against the limit, and wires each session to the agent
+ * and to the user's stored conversation. Engines (ONNX sessions) are shared; per-session state is freed on close.
+ */
+@ApplicationScoped
+public class VoiceSessions {
+
+    /** The voice-chat pipeline, used when a session names none. */
+    static final String DEFAULT_PIPELINE = "voice-chat";
+
+    private final VoiceConfig config;
+    private final VadEngines vad;
+    private final AsrEngines asr;
+    private final TtsEngines tts;
+    private final TtsConfig ttsConfig;
+    private final AgentService agent;
+    private final ChatModels models;
+    private final ConversationService conversations;
+    private final PipelineCatalog pipelines;
+    private final VoiceMetrics metrics;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Map<String, VoiceSession> sessions = new ConcurrentHashMap<>();
+
+    public VoiceSessions(VoiceConfig config, VadEngines vad, AsrEngines asr, TtsEngines tts, TtsConfig ttsConfig,
+            AgentService agent, ChatModels models, ConversationService conversations, PipelineCatalog pipelines,
+            MeterRegistry registry) {
+        this.config = config;
+        this.vad = vad;
+        this.asr = asr;
+        this.tts = tts;
+        this.ttsConfig = ttsConfig;
+        this.agent = agent;
+        this.models = models;
+        this.conversations = conversations;
+        this.pipelines = pipelines;
+        this.metrics = new VoiceMetrics(registry);
+    }
+
+    /** Pipelines a voice session may run: those that take audio and give audio. */
+    public List<String> voicePipelines() {
+        return pipelines.all().stream().filter(p -> p.input() == Media.AUDIO && p.output() == Media.AUDIO)
+                .map(PipelineDefinition::name).toList();
+    }
+
+    /**
+     * Opens a session for {@code owner}, or empty when the limit is reached.
+     *
+     * @throws EngineUnavailableException when speech recognition or synthesis is missing
+     */
+    public Optional<VoiceSession> open(String connectionId, UUID owner, Outbound out) {
+        if (open.incrementAndGet() > config.maxSessions()) {
+            open.decrementAndGet();
+            return Optional.empty();
+        }
+        try {
+            VoiceSession session = create(owner, out);
+            sessions.put(connectionId, session);
+            session.start();
+            return Optional.of(session);
+        } catch (RuntimeException e) {
+            open.decrementAndGet();
+            throw e;
+        }
+    }
+
+    public Optional<VoiceSession> find(String connectionId) {
+        return Optional.ofNullable(sessions.get(connectionId));
+    }
+
+    /** Closes and forgets a connection's session. */
+    public void close(String connectionId) {
+        VoiceSession session = sessions.remove(connectionId);
+        if (session != null) {
+            session.close();
+            open.decrementAndGet();
+        }
+    }
+
+    public int openSessions() {
+        return open.get();
+    }
+
+    private VoiceSession create(UUID owner, Outbound out) {
+        var recognizer = asr.current().orElseThrow(() -> new EngineUnavailableException(asr.unavailableReason()));
+        var synthesizer = tts.current().orElseThrow(() -> new EngineUnavailableException(tts.unavailableReason()));
+        String conversation = conversations.create(owner, null).id().toString();
+        PipelineDefinition pipeline = pipelines.find(DEFAULT_PIPELINE).orElseThrow();
+        int silence = pipeline.stages().stream().filter(s -> s.type() == StageType.VAD).findFirst()
+                .flatMap(s -> s.value("end-of-speech-ms")).map(v -> ((Number) v).intValue())
+                .orElse(config.silenceMs());
+        SessionSettings settings = new SessionSettings(DEFAULT_PIPELINE, ttsConfig.defaultVoice(), "auto", "en",
+                conversation, List.of(), SessionSettings.AudioFormat.PCM16, 16_000, SessionSettings.AudioFormat.PCM16,
+                SessionSettings.Transport.JSON, synthesizer.sampleRate(),
+                new SessionSettings.TurnDetection(silence, 250, config.maxTurnMs()),
+                new SessionSettings.Interruption(SessionSettings.InterruptionPolicy.WORDS, 2));
+        java.util.function.Function<SessionSettings, Responder> responders = s -> responder(s, owner, conversation);
+        TurnDetector turns = new TurnDetector(vad.current().open(), new TurnDetector.Timing(
+                samples(settings.turnDetection().silenceDurationMs()), samples(settings.turnDetection().maxTurnMs()),
+                samples(config.partialIntervalMs())));
+        VoiceSession.Hooks hooks = new VoiceSession.Hooks(
+                (question, answer) -> conversations.record(owner, UUID.fromString(conversation), question, answer),
+                heard -> agent.keepHeardPart(conversation, heard));
+        return new VoiceSession(out, new VoiceSession.Engines(recognizer, synthesizer, responders, voicePipelines(),
+                metrics), turns, settings, config, hooks);
+    }
+
+    /** Translation for a pipeline with a translate stage, else the agent in the session's conversation. */
+    private Responder responder(SessionSettings settings, UUID owner, String conversation) {
+        PipelineDefinition pipeline = pipelines.find(settings.pipeline()).orElseThrow();
+        if (pipeline.stages().stream().anyMatch(s -> s.type() == StageType.TRANSLATE)) {
+            return new TranslationResponder(
+                    models.current().orElseThrow(() -> new EngineUnavailableException(models.unavailableReason()))
+                            .streaming(),
+                    settings.targetLanguage());
+        }
+        return new AgentResponder(agent, owner.toString(), conversation, settings.knowledgeBases());
+    }
+
+    private static long samples(int ms) {
+        return ms * 16L;
+    }
+}
