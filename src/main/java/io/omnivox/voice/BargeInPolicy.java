@@ -9,7 +9,8 @@ import java.util.Set;
 import io.omnivox.asr.Transcript;
 
 /**
- * Decides whether what the user says while a reply plays should interrupt it. People expect a voice assistant to
+ * Decides whether what the user says while a reply plays should interrupt it: it takes words that carry meaning
+ * (not backchannels, not a lone function word). People expect a voice assistant to
  * stop when they speak to it, and not when they say "mhm", cough, laugh, or when its own voice leaks back from the
  * speakers into the microphone.
  */
@@ -17,8 +18,15 @@ public final class BargeInPolicy {
 
     /** Backchannels: short sounds of listening, not of taking the turn (English and Chinese). */
     static final Set<String> BACKCHANNELS = Set.of("mhm", "mm", "mmm", "hm", "hmm", "uh", "um", "uhhuh", "uh-huh",
-            "ok", "okay", "yeah", "yep", "yes", "right", "sure", "ah", "oh", "嗯", "嗯嗯", "对", "对对", "好", "好的", "是",
+            "ok", "okay", "yeah", "yep", "yes", "right", "sure", "ah", "aha", "oh", "嗯", "嗯嗯", "对", "对对", "好", "好的", "是",
             "哦", "啊");
+
+    /**
+     * Words that do not take the turn on their own. Recognisers also write them for noises and hums ("hmm" often
+     * comes out as "the ah"), so a lone function word is not an interruption; with a content word it is.
+     */
+    static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "and", "of", "to", "in", "it", "is", "i",
+            "uh", "er", "的", "了");
 
     /** SenseVoice's audio events that are sounds, not words. */
     static final Set<String> NOISE_EVENTS = Set.of("Laughter", "Cough", "Sneeze", "Cry", "Breath", "Applause", "BGM");
@@ -41,7 +49,8 @@ public final class BargeInPolicy {
         if (!words.isEmpty() && isEcho(words, words(speaking))) {
             return false;
         }
-        List<String> meaningful = words.stream().filter(w -> !BACKCHANNELS.contains(w)).toList();
+        List<String> meaningful = words.stream()
+                .filter(w -> !BACKCHANNELS.contains(w) && !FUNCTION_WORDS.contains(w)).toList();
         return switch (settings.policy()) {
             case ANY -> !words.isEmpty() || heard.events().stream().noneMatch(NOISE_EVENTS::contains);
             case WORDS -> !meaningful.isEmpty();

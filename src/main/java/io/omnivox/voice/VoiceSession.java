@@ -166,7 +166,7 @@ public final class VoiceSession implements AutoCloseable {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Voice session task failed");
-                error("response_failed", "The server could not handle that: " + e.getMessage(), null);
+                errorNow("response_failed", "The server could not handle that: " + e.getMessage(), null);
             }
         });
     }
@@ -265,7 +265,7 @@ public final class VoiceSession implements AutoCloseable {
                 submit(() -> {
                     if (reply == current) {
                         reply = null;
-                        error("response_failed", "The reply failed: " + e.getMessage(), null);
+                        errorNow("response_failed", "The reply failed: " + e.getMessage(), null);
                     }
                 });
                 speaker.abandon();
@@ -292,7 +292,7 @@ public final class VoiceSession implements AutoCloseable {
 
     private void truncate(ClientEvent.ItemTruncate truncate) {
         if (lastInterrupted == null || truncate.audioEndMs() == null || truncate.audioEndMs() < 0) {
-            error("invalid_field", "conversation.item.truncate needs audio_end_ms of the interrupted reply",
+            errorNow("invalid_field", "conversation.item.truncate needs audio_end_ms of the interrupted reply",
                     "conversation.item.truncate");
             return;
         }
@@ -303,7 +303,7 @@ public final class VoiceSession implements AutoCloseable {
         try {
             settings = settings.apply(update.session(), engines.pipelines());
         } catch (VoiceProtocolException e) {
-            error(e.code(), e.getMessage(), "session.update");
+            errorNow(e.code(), e.getMessage(), "session.update");
             return;
         }
         bargeIn = new BargeInPolicy(settings.interruption());
@@ -320,15 +320,23 @@ public final class VoiceSession implements AutoCloseable {
                     Language.fromCode(settings.language()).orElse(Language.AUTO), true));
         } catch (RuntimeException e) {
             LOG.warnf(e, "Recognition failed");
-            submit(() -> error("response_failed", "Speech recognition failed: " + e.getMessage(), null));
+            error("response_failed", "Speech recognition failed: " + e.getMessage(), null);
             return null;
         }
     }
 
-    /** Sends an error event from the session thread (never from the connection's I/O thread, which must not wait). */
+    /**
+     * Reports an error from another thread: queued on the session thread (the connection's I/O thread must not wait
+     * for a send), so it keeps its place among the session's events.
+     */
     private void error(String code, String message, String eventType) {
+        submit(() -> errorNow(code, message, eventType));
+    }
+
+    /** Reports an error from the session thread, in order with what it is doing. */
+    private void errorNow(String code, String message, String eventType) {
         if (!closed) {
-            submit(() -> out.send(ServerEvent.Error.of(code, message, eventType)));
+            out.send(ServerEvent.Error.of(code, message, eventType));
         }
     }
 

@@ -30,6 +30,8 @@ class BargeInPolicyTest {
         assertThat(words.interrupts(heard("", "Cough"), SPEAKING)).isFalse();
         assertThat(words.interrupts(heard("", "Laughter"), SPEAKING)).isFalse();
         assertThat(words.interrupts(heard("嗯嗯"), SPEAKING)).isFalse();
+        assertThat(words.interrupts(heard("the ah"), SPEAKING)).isFalse();
+        assertThat(words.interrupts(heard("the bus"), SPEAKING)).isTrue();
         assertThat(words.interrupts(heard("等一下"), SPEAKING)).isTrue();
     }
 

@@ -244,6 +244,40 @@ class VoiceSocketTest {
         client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
+    /** Speech made by espeak-ng, as PCM16 at 16 kHz (through sox). */
+    private static byte[] spoken(String text) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", "espeak-ng --stdout \"$0\" | sox -t wav - -r 16000 -c 1"
+                + " -b 16 -e signed-integer -t raw -", text).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] pcm = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor()).isZero();
+        return pcm;
+    }
+
+    @Test
+    void should_not_interrupt_for_a_backchannel_or_the_replys_own_words() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/sox")), "needs Debian's sox");
+        // a long reply made of the recording's own words: hearing them again is the reply's echo
+        String echoReply = "Go forward ten meters. ".repeat(8).strip();
+        io.omnivox.api.ScriptedChatAccess.install(agentConfig, onnx, catalog, ChatModelMock.thatAlwaysResponds(
+                echoReply), new StreamingChatModelMock(List.of(AiMessage.from(echoReply))));
+        Client client = connect(DefaultApiKey.TEST_ADMIN_KEY);
+        client.await("session.created", Duration.ofSeconds(10));
+        client.audio(concat(speech, silence(1.5)), 640);
+        String response = client.await("response.audio.delta", Duration.ofSeconds(60)).path("response_id").asText();
+
+        client.audio(concat(spoken("hmm"), silence(1.0)), 640);
+        client.audio(concat(speech, silence(1.0)), 640);
+        JsonNode done = client.await(e -> e.path("type").asText().equals("response.done")
+                && e.path("response").path("id").asText().equals(response), Duration.ofSeconds(60), "response.done");
+
+        assertThat(done.path("response").path("status").asText()).isEqualTo("completed");
+        assertThat(client.types()).doesNotContain("response.cancelled");
+        // both were heard and transcribed, then let go
+        assertThat(client.events.stream().filter(e -> e.path("type").asText()
+                .equals("conversation.item.input_audio_transcription.completed")).count()).isGreaterThanOrEqualTo(2);
+        client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
     @Test
     void should_answer_bad_frames_with_errors_and_keep_the_session() throws Exception {
         Client client = connect(DefaultApiKey.TEST_ADMIN_KEY);
