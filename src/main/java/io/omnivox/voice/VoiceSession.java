@@ -75,6 +75,8 @@ public final class VoiceSession implements AutoCloseable {
     private boolean partialRunning;
     private Reply reply;
     private volatile boolean closed;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private String lastPartialText = "";
 
     /** @param hooks called on the session thread when a reply completes or is interrupted */
     public VoiceSession(Outbound out, Engines engines, TurnDetector turns, SessionSettings settings,
@@ -93,6 +95,7 @@ public final class VoiceSession implements AutoCloseable {
 
     /** Input audio as PCM16 little-endian mono 16 kHz; refuses bad frames with an {@code error} event. */
     public void audio(byte[] pcm16) {
+        lastActivityNanos = System.nanoTime();
         if (pcm16.length > config.maxFrameBytes()) {
             error("frame_too_large", "A frame may hold at most " + config.maxFrameBytes() + " bytes; this one has "
                     + pcm16.length + ".", null);
@@ -118,6 +121,7 @@ public final class VoiceSession implements AutoCloseable {
 
     /** A JSON control event. */
     public void event(String frame) {
+        lastActivityNanos = System.nanoTime();
         ClientEvent event;
         try {
             event = VoiceProtocol.read(frame);
@@ -139,6 +143,16 @@ public final class VoiceSession implements AutoCloseable {
             case ClientEvent.ItemTruncate truncate -> submit(() -> truncate(truncate));
             case ClientEvent.SessionUpdate update -> submit(() -> update(update));
         }
+    }
+
+    /** Whether nothing came from the client for {@code idleNanos}; the session is then closed as idle. */
+    public boolean idleFor(long idleNanos) {
+        return System.nanoTime() - lastActivityNanos > idleNanos;
+    }
+
+    /** Closes the connection as idle (code 1001, going away). */
+    public void closeIdle() {
+        out.close(1001, "No audio or events for too long");
     }
 
     public void start() {
@@ -175,6 +189,7 @@ public final class VoiceSession implements AutoCloseable {
         switch (event) {
             case TurnEvent.Started started -> {
                 itemId = "item_" + (++items);
+                lastPartialText = "";
                 out.send(new ServerEvent.SpeechStarted(itemId, ms(started.startSample())));
                 if (reply != null && settings.interruption().policy() == SessionSettings.InterruptionPolicy.ANY
                         && !reply.speaking().isEmpty()) {
@@ -201,7 +216,11 @@ public final class VoiceSession implements AutoCloseable {
                 if (partial == null || !item.equals(itemId)) {
                     return;
                 }
-                out.send(new ServerEvent.TranscriptionDelta(item, "", partial.text()));
+                String text = partial.text();
+                // partials can revise earlier words; then the delta is the whole new text
+                String delta = text.startsWith(lastPartialText) ? text.substring(lastPartialText.length()) : text;
+                lastPartialText = text;
+                out.send(new ServerEvent.TranscriptionDelta(item, delta, text));
                 if (reply != null && bargeIn.interrupts(partial, reply.speaking())) {
                     cancel("barge_in");
                 }

@@ -46,6 +46,12 @@ public class VoiceSessions {
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, VoiceSession> sessions = new ConcurrentHashMap<>();
 
+    /** Looks for idle sessions this often. */
+    private static final java.time.Duration IDLE_CHECK = java.time.Duration.ofSeconds(5);
+
+    private final java.util.concurrent.ScheduledExecutorService idleCheck = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(Thread.ofVirtual().name("voice-idle").factory());
+
     public VoiceSessions(VoiceConfig config, VadEngines vad, AsrEngines asr, TtsEngines tts, TtsConfig ttsConfig,
             AgentService agent, ChatModels models, ConversationService conversations, PipelineCatalog pipelines,
             MeterRegistry registry) {
@@ -59,6 +65,16 @@ public class VoiceSessions {
         this.conversations = conversations;
         this.pipelines = pipelines;
         this.metrics = new VoiceMetrics(registry);
+        long idleNanos = config.idleTimeout().toNanos();
+        idleCheck.scheduleWithFixedDelay(() -> sessions.values().stream().filter(s -> s.idleFor(idleNanos))
+                .forEach(VoiceSession::closeIdle), IDLE_CHECK.toMillis(), IDLE_CHECK.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        idleCheck.shutdownNow();
+        sessions.keySet().forEach(this::close);
     }
 
     /** Pipelines a voice session may run: those that take audio and give audio. */

@@ -244,6 +244,31 @@ class VoiceSocketTest {
         client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
+    @Test
+    void should_translate_speech_in_the_translation_pipeline() throws Exception {
+        StreamingChatModelMock translator = new StreamingChatModelMock(List.of(AiMessage.from(
+                "Avancez de dix mètres.")));
+        io.omnivox.api.ScriptedChatAccess.install(agentConfig, onnx, catalog, ChatModelMock.thatAlwaysResponds("x"),
+                translator);
+        Client client = connect(DefaultApiKey.TEST_ADMIN_KEY);
+        client.await("session.created", Duration.ofSeconds(10));
+        client.send("{\"type\": \"session.update\", \"session\": {\"pipeline\": \"speech-translation\","
+                + " \"target_language\": \"fr\"}}");
+        assertThat(client.await("session.updated", Duration.ofSeconds(10)).path("session").path("pipeline").asText())
+                .isEqualTo("speech-translation");
+
+        client.audio(concat(speech, silence(1.5)), 640);
+        JsonNode done = client.await("response.done", Duration.ofSeconds(60));
+
+        assertThat(done.path("response").path("output_text").asText()).isEqualTo("Avancez de dix mètres.");
+        assertThat(client.types()).contains("response.audio.delta");
+        var request = translator.requests().get(0);
+        assertThat(request.messages().get(0).toString()).contains("into French").contains("translation only");
+        assertThat(request.messages().get(1).toString()).contains("forward");
+        assertThat(request.toolSpecifications()).isEmpty();
+        client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
     /** Speech made by espeak-ng, as PCM16 at 16 kHz (through sox). */
     private static byte[] spoken(String text) throws Exception {
         Process process = new ProcessBuilder("bash", "-c", "espeak-ng --stdout \"$0\" | sox -t wav - -r 16000 -c 1"
