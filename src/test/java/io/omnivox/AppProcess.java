@@ -85,6 +85,16 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** GET {@code path}, with {@code key} as Bearer key unless null. */
+    /** POSTs a JSON body with the key. */
+    HttpResponse<String> postJson(String path, String json, String key) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10));

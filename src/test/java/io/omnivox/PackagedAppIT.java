@@ -29,4 +29,21 @@ class PackagedAppIT {
             assertThat(app.get("/v1/models", AppProcess.ADMIN_KEY).statusCode()).isEqualTo(200);
         }
     }
+
+    /**
+     * The in-process embedding model (LangChain4j, DJL's tokenizer, ONNX Runtime) runs in the packaged app's class
+     * loaders, which differ from the test's: a library loaded parent-first must find its logging there too.
+     */
+    @Test
+    void should_embed_text_in_the_packaged_app(@TempDir Path dir) throws Exception {
+        try (AppProcess app = AppProcess.start(dir)) {
+            assertThat(app.awaitReady().statusCode()).as(app.output()).isEqualTo(200);
+
+            HttpResponse<String> embedded = app.postJson("/v1/embeddings", "{\"input\": \"hello\"}",
+                    AppProcess.ADMIN_KEY);
+
+            assertThat(embedded.statusCode()).as(app.output()).isEqualTo(200);
+            assertThat(embedded.body()).contains("\"object\":\"embedding\"");
+        }
+    }
 }

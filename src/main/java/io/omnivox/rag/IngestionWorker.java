@@ -120,7 +120,8 @@ public class IngestionWorker {
             finish(document, null, e.getMessage());
         } catch (NoSuchFileException e) {
             finish(document, null, "The uploaded file is no longer stored; delete the document and upload it again.");
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            // a missing class or a broken native library must fail the document, not leave it processing forever
             LOG.errorf(e, "Ingestion of document %s failed", documentId);
             finish(document, null, "Ingestion failed: " + describe(e));
         }
