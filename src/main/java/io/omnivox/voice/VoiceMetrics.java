@@ -25,7 +25,8 @@ public final class VoiceMetrics {
     /** Records the stages of a completed reply, given in milliseconds as {@code response.done} reports them. */
     void record(Map<String, Long> latencyMs) {
         latencyMs.forEach((name, ms) -> {
-            if (!name.equals("end_of_speech_to_transcript_ms")) {
+            // end-of-speech → transcript was recorded when the transcript came; model times are timed separately
+            if (name.contains("_to_") && !name.equals("end_of_speech_to_transcript_ms")) {
                 timer(name.replace("_ms", "")).record(Duration.ofMillis(ms));
             }
         });

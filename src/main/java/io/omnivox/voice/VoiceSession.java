@@ -234,12 +234,14 @@ public final class VoiceSession implements AutoCloseable {
         out.send(new ServerEvent.SpeechStopped(item, ms(ended.endSample())));
         float[] audio = turns.audio(ended.startSample(), ended.endSample());
         Thread.ofVirtual().name("voice-asr").start(() -> {
+            long start = System.nanoTime();
             Transcript heard = recognise(audio);
-            submit(() -> heard(item, heard));
+            long asrNanos = System.nanoTime() - start;
+            submit(() -> heard(item, heard, asrNanos));
         });
     }
 
-    private void heard(String item, Transcript heard) {
+    private void heard(String item, Transcript heard, long asrNanos) {
         if (heard == null) {
             return;
         }
@@ -256,11 +258,12 @@ public final class VoiceSession implements AutoCloseable {
             return;
         }
         engines.metrics().stage("end_of_speech_to_transcript", transcriptNanos - endOfSpeechNanos);
-        respond(item, heard, transcriptNanos);
+        respond(item, heard, transcriptNanos, asrNanos);
     }
 
-    private void respond(String item, Transcript heard, long transcriptNanos) {
+    private void respond(String item, Transcript heard, long transcriptNanos, long asrNanos) {
         Reply current = new Reply(++replies, item, endOfSpeechNanos, transcriptNanos);
+        current.asrNanos = asrNanos;
         reply = current;
         out.send(new ServerEvent.ResponseCreated(ServerEvent.Response.created(current.id, item)));
         Speaker speaker = new Speaker(current);
@@ -394,6 +397,10 @@ public final class VoiceSession implements AutoCloseable {
         final StringBuilder spoken = new StringBuilder();
         volatile long firstTokenNanos;
         long firstAudioNanos;
+        /** Time spent in the recogniser for the final transcript (model time). */
+        long asrNanos;
+        /** Time the speech engine took to its first chunk of the first sentence (model time); set once. */
+        volatile long ttsFirstChunkNanos;
         volatile Responder.Result style;
         final int number;
 
@@ -421,6 +428,10 @@ public final class VoiceSession implements AutoCloseable {
             latency.put("end_of_speech_to_transcript_ms", millis(transcriptNanos - endOfSpeechNanos));
             if (firstTokenNanos > 0) {
                 latency.put("transcript_to_first_token_ms", millis(firstTokenNanos - transcriptNanos));
+            }
+            latency.put("asr_ms", millis(asrNanos));
+            if (ttsFirstChunkNanos > 0) {
+                latency.put("tts_first_chunk_ms", millis(ttsFirstChunkNanos));
             }
             if (firstAudioNanos > 0 && firstTokenNanos > 0) {
                 latency.put("first_token_to_first_audio_ms", millis(firstAudioNanos - firstTokenNanos));
@@ -466,7 +477,11 @@ public final class VoiceSession implements AutoCloseable {
             Responder.Result style = reply.style;
             SpeechStyle speech = new SpeechStyle(style == null ? "neutral" : style.emotion(),
                     style == null ? 1.0 : style.speed(), 0, "");
+            long synthesisStart = System.nanoTime();
             engines.tts().synthesize(new SynthesisRequest(sentence, settings.voice(), speech), pcm -> {
+                if (reply.ttsFirstChunkNanos == 0) {
+                    reply.ttsFirstChunkNanos = System.nanoTime() - synthesisStart;
+                }
                 if (!pace() || reply.cancel.get()) {
                     return false;
                 }
