@@ -68,6 +68,8 @@ public final class VoiceSession implements AutoCloseable {
     private SessionSettings settings;
     private BargeInPolicy bargeIn;
     private Responder responder;
+    /** The Opus decoder while the input format is Opus; read by the connection thread, hence volatile. */
+    private volatile OpusInput opus;
     private int items;
     private int replies;
     private String itemId;
@@ -93,12 +95,19 @@ public final class VoiceSession implements AutoCloseable {
 
     // --- input, from the connection's thread ------------------------------------------------------------------------
 
-    /** Input audio as PCM16 little-endian mono 16 kHz; refuses bad frames with an {@code error} event. */
+    /**
+     * A binary frame of input audio: PCM16 little-endian mono 16 kHz, or one Opus packet when the session's input
+     * format is Opus. Bad frames are refused with an {@code error} event.
+     */
     public void audio(byte[] pcm16) {
         lastActivityNanos = System.nanoTime();
         if (pcm16.length > config.maxFrameBytes()) {
             error("frame_too_large", "A frame may hold at most " + config.maxFrameBytes() + " bytes; this one has "
                     + pcm16.length + ".", null);
+            return;
+        }
+        if (opus != null) {
+            submit(() -> opusPacket(pcm16));
             return;
         }
         if (pcm16.length % 2 != 0) {
@@ -117,6 +126,18 @@ public final class VoiceSession implements AutoCloseable {
             queuedSamples.addAndGet(-samples.length);
             turns.accept(samples).forEach(this::onTurnEvent);
         });
+    }
+
+    /** On the session thread: decoder state runs from packet to packet. */
+    private void opusPacket(byte[] packet) {
+        float[] samples;
+        try {
+            samples = opus.decode(packet);
+        } catch (VoiceProtocolException e) {
+            errorNow(e.code(), e.getMessage(), null);
+            return;
+        }
+        turns.accept(samples).forEach(this::onTurnEvent);
     }
 
     /** A JSON control event. */
@@ -322,14 +343,25 @@ public final class VoiceSession implements AutoCloseable {
     }
 
     private void update(ClientEvent.SessionUpdate update) {
+        SessionSettings updated;
         try {
-            settings = settings.apply(update.session(), engines.pipelines());
+            updated = settings.apply(update.session(), engines.pipelines());
         } catch (VoiceProtocolException e) {
             errorNow(e.code(), e.getMessage(), "session.update");
             return;
         }
+        if (updated.outputAudioFormat() == SessionSettings.AudioFormat.OPUS) {
+            errorNow("unsupported_format", "Reply audio is served as pcm16 only for now; Opus output is planned.",
+                    "session.update");
+            return;
+        }
+        settings = updated;
         bargeIn = new BargeInPolicy(settings.interruption());
         responder = engines.responders().apply(settings);
+        boolean wantsOpus = settings.inputAudioFormat() == SessionSettings.AudioFormat.OPUS;
+        if (wantsOpus != (opus != null)) {
+            opus = wantsOpus ? new OpusInput() : null;
+        }
         out.send(new ServerEvent.SessionUpdated(settings));
     }
 

@@ -269,6 +269,35 @@ class VoiceSocketTest {
         client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
+    @Test
+    void should_take_opus_packets_when_the_session_asks_for_opus() throws Exception {
+        Client client = connect(DefaultApiKey.TEST_ADMIN_KEY);
+        client.await("session.created", Duration.ofSeconds(10));
+        client.send("{\"type\": \"session.update\", \"session\": {\"input_audio_format\": \"opus\"}}");
+        client.await("session.updated", Duration.ofSeconds(10));
+        client.send("{\"type\": \"session.update\", \"session\": {\"output_audio_format\": \"opus\"}}");
+
+        var encoder = new io.github.jaredmdobson.concentus.OpusEncoder(16_000, 1,
+                io.github.jaredmdobson.concentus.OpusApplication.OPUS_APPLICATION_VOIP);
+        byte[] pcm = concat(speech, silence(1.5));
+        short[] frame = new short[320];
+        byte[] packet = new byte[1275];
+        for (int at = 0; at + 640 <= pcm.length; at += 640) {
+            ByteBuffer.wrap(pcm, at, 640).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(frame);
+            int length = encoder.encode(frame, 0, 320, packet, 0, packet.length);
+            client.socket.sendBinary(ByteBuffer.wrap(Arrays.copyOf(packet, length)), true).join();
+        }
+        client.socket.sendBinary(ByteBuffer.wrap(new byte[] { (byte) 0xff, 0x00, 0x13 }), true).join();
+
+        JsonNode heard = client.await("conversation.item.input_audio_transcription.completed",
+                Duration.ofSeconds(60));
+        assertThat(heard.path("transcript").asText().toLowerCase()).contains("forward");
+        client.await("response.done", Duration.ofSeconds(60));
+        assertThat(client.events.stream().filter(e -> e.path("type").asText().equals("error"))
+                .map(e -> e.path("error").path("code").asText())).contains("unsupported_format");
+        client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
     /** Speech made by espeak-ng, as PCM16 at 16 kHz (through sox). */
     private static byte[] spoken(String text) throws Exception {
         Process process = new ProcessBuilder("bash", "-c", "espeak-ng --stdout \"$0\" | sox -t wav - -r 16000 -c 1"
