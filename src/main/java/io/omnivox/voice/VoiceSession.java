@@ -38,10 +38,12 @@ public final class VoiceSession implements AutoCloseable {
      *
      * @param responders the reply writer for the session's settings (its pipeline: conversation or translation)
      * @param pipelines  the pipelines a session may switch to
+     * @param voices     makes a voice id ready for the speech engine; throws {@link VoiceProtocolException} for one
+     *                   it cannot speak
      */
     public record Engines(SpeechRecognizer asr, SpeechSynthesizer tts,
             java.util.function.Function<SessionSettings, Responder> responders, java.util.List<String> pipelines,
-            VoiceMetrics metrics) {
+            java.util.function.Consumer<String> voices, VoiceMetrics metrics) {
     }
 
     /**
@@ -350,6 +352,14 @@ public final class VoiceSession implements AutoCloseable {
             errorNow(e.code(), e.getMessage(), "session.update");
             return;
         }
+        if (!updated.voice().equals(settings.voice())) {
+            try {
+                engines.voices().accept(updated.voice());
+            } catch (VoiceProtocolException e) {
+                errorNow(e.code(), e.getMessage(), "session.update");
+                return;
+            }
+        }
         if (updated.outputAudioFormat() == SessionSettings.AudioFormat.OPUS) {
             errorNow("unsupported_format", "Reply audio is served as pcm16 only for now; Opus output is planned.",
                     "session.update");
@@ -499,6 +509,21 @@ public final class VoiceSession implements AutoCloseable {
         }
 
         private void speak(String sentence) {
+            try {
+                speakOrFail(sentence);
+            } catch (RuntimeException e) {
+                // runs on the speaker's own thread: report it, or the reply would fall silent without a word
+                LOG.warnf(e, "Speech synthesis failed");
+                submit(() -> {
+                    if (!reply.cancel.getAndSet(true)) {
+                        VoiceSession.this.reply = VoiceSession.this.reply == reply ? null : VoiceSession.this.reply;
+                        errorNow("response_failed", "Speech synthesis failed: " + e.getMessage(), null);
+                    }
+                });
+            }
+        }
+
+        private void speakOrFail(String sentence) {
             if (reply.cancel.get()) {
                 return;
             }

@@ -43,6 +43,7 @@ public class VoiceSessions {
     private final ConversationService conversations;
     private final PipelineCatalog pipelines;
     private final VoiceMetrics metrics;
+    private final io.omnivox.tts.VoiceService voices;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, VoiceSession> sessions = new ConcurrentHashMap<>();
 
@@ -54,7 +55,8 @@ public class VoiceSessions {
 
     public VoiceSessions(VoiceConfig config, VadEngines vad, AsrEngines asr, TtsEngines tts, TtsConfig ttsConfig,
             AgentService agent, ChatModels models, ConversationService conversations, PipelineCatalog pipelines,
-            MeterRegistry registry) {
+            MeterRegistry registry, io.omnivox.tts.VoiceService voices) {
+        this.voices = voices;
         this.config = config;
         this.vad = vad;
         this.asr = asr;
@@ -129,7 +131,10 @@ public class VoiceSessions {
         int silence = pipeline.stages().stream().filter(s -> s.type() == StageType.VAD).findFirst()
                 .flatMap(s -> s.value("end-of-speech-ms")).map(v -> ((Number) v).intValue())
                 .orElse(config.silenceMs());
-        SessionSettings settings = new SessionSettings(DEFAULT_PIPELINE, ttsConfig.defaultVoice(), "auto", "en",
+        // the configured default when this engine speaks it, else the engine's own first voice
+        String voice = synthesizer.knows(ttsConfig.defaultVoice()) || synthesizer.voices().isEmpty()
+                ? ttsConfig.defaultVoice() : synthesizer.voices().get(0).id();
+        SessionSettings settings = new SessionSettings(DEFAULT_PIPELINE, voice, "auto", "en",
                 conversation, List.of(), SessionSettings.AudioFormat.PCM16, 16_000, SessionSettings.AudioFormat.PCM16,
                 SessionSettings.Transport.JSON, synthesizer.sampleRate(),
                 new SessionSettings.TurnDetection(silence, 250, config.maxTurnMs()),
@@ -141,8 +146,16 @@ public class VoiceSessions {
         VoiceSession.Hooks hooks = new VoiceSession.Hooks(
                 (question, answer) -> conversations.record(owner, UUID.fromString(conversation), question, answer),
                 heard -> agent.keepHeardPart(conversation, heard));
+        java.util.function.Consumer<String> voiceCheck = id -> {
+            voices.prepare(synthesizer, id);
+            if (!synthesizer.knows(id)) {
+                throw new VoiceProtocolException("invalid_field", "session.voice '" + id + "' is not a voice of "
+                        + synthesizer.engine() + "; it offers " + synthesizer.voices().stream().map(v -> v.id())
+                                .toList());
+            }
+        };
         return new VoiceSession(out, new VoiceSession.Engines(recognizer, synthesizer, responders, voicePipelines(),
-                metrics), turns, settings, config, hooks);
+                voiceCheck, metrics), turns, settings, config, hooks);
     }
 
     /** Translation for a pipeline with a translate stage, else the agent in the session's conversation. */

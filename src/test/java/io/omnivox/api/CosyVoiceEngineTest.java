@@ -30,7 +30,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestProfile(CosyVoiceEngineTest.FixtureWeights.class)
-class CosyVoiceEngineTest {
+public class CosyVoiceEngineTest {
 
     public static class FixtureWeights implements QuarkusTestProfile {
         @Override

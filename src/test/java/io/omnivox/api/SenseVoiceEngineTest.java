@@ -24,7 +24,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(SenseVoiceEngineTest.FixtureWeights.class)
-class SenseVoiceEngineTest {
+public class SenseVoiceEngineTest {
 
     public static class FixtureWeights implements QuarkusTestProfile {
         @Override

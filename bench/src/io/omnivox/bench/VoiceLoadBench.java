@@ -1,0 +1,333 @@
+package io.omnivox.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import io.omnivox.api.CosyVoiceEngineTest;
+import io.omnivox.api.SenseVoiceEngineTest;
+
+/**
+ * The voice channel under load: the packaged app (as {@code ./omnivox} runs it) with fixture SenseVoice and CosyVoice
+ * models (the real Java front ends, decoders and ONNX sessions; tiny graphs), a loopback OpenAI-compatible chat server
+ * that streams a fixed answer at once, and N WebSocket clients that each speak Debian's "go forward ten meters"
+ * recording in real time, wait for the spoken answer, and speak again. First one session (the baseline), then N at
+ * once. Reports errors, per-stage p50/p95 from {@code response.done}, and the server's added latency: end of speech to
+ * first audio minus the model times inside it (recognition, synthesis to the first chunk; the scripted chat server
+ * answers in no time, so everything else is the server's own work). Usage: {@code bench/run voice [sessions] [seconds]}.
+ */
+public final class VoiceLoadBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "ovx_voice-load-bench-key-0123456789abcdef";
+    private static final String REPLY = "Going forward ten meters now.";
+    private static final Path SPEECH = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
+    private static final int FRAME_BYTES = 640; // 20 ms of PCM16 at 16 kHz
+
+    /** What one run measured. */
+    record Run(int sessions, int turns, int errors, Map<String, List<Long>> stages) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        if (!Files.isRegularFile(SPEECH)) {
+            System.err.println("needs Debian's pocketsphinx-testdata (" + SPEECH + ")");
+            System.exit(2);
+        }
+        byte[] speech = Files.readAllBytes(SPEECH);
+        Path work = Files.createTempDirectory("omnivox-voice-bench");
+        HttpServer chat = chatServer();
+        Process app = startApp(work, chat.getAddress().getPort());
+        try {
+            int port = awaitReady(app);
+            URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/voice");
+            Run baseline = run(uri, 1, Math.max(10, seconds / 4), speech);
+            Run load = run(uri, sessions, seconds, speech);
+            report(baseline, load);
+        } finally {
+            app.destroy();
+            app.waitFor(10, TimeUnit.SECONDS);
+            chat.stop(0);
+        }
+    }
+
+    // --- the app under test ----------------------------------------------------------------------------------------
+
+    /** Fixture SenseVoice and CosyVoice in one registry, as the engine tests lay them out. */
+    private static Process startApp(Path work, int chatPort) throws Exception {
+        Path manifests = Files.createDirectories(work.resolve("models"));
+        Path weights = Files.createDirectories(work.resolve("weights"));
+        for (Map<String, String> fixture : List.of(new SenseVoiceEngineTest.FixtureWeights().getConfigOverrides(),
+                new CosyVoiceEngineTest.FixtureWeights().getConfigOverrides())) {
+            try (DirectoryStream<Path> yamls = Files.newDirectoryStream(Path.of(fixture.get("omnivox.models.manifests")),
+                    "*.yaml")) {
+                for (Path yaml : yamls) {
+                    Files.copy(yaml, manifests.resolve(yaml.getFileName()));
+                }
+            }
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of(fixture.get("omnivox.models.dir")))) {
+                for (Path dir : dirs) {
+                    Files.createSymbolicLink(weights.resolve(dir.getFileName()), dir);
+                }
+            }
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dquarkus.http.port=" + port, "-Domnivox.models.manifests=" + manifests,
+                "-Domnivox.models.dir=" + weights, "-Domnivox.models.fetch-on-startup=false",
+                "-Domnivox.data-dir=" + work.resolve("data"), "-Domnivox.tts.voices-dir=" + work.resolve("voices"),
+                "-Domnivox.auth.bootstrap-key=" + KEY, "-Domnivox.onnx.device=cpu",
+                "-Domnivox.agent.openai.base-url=http://127.0.0.1:" + chatPort + "/v1",
+                "-Domnivox.voice.max-sessions=1000", "-Domnivox.api.rate-limit.requests-per-minute=100000",
+                "-Dquarkus.log.level=WARN", "-jar", "target/quarkus-app/quarkus-run.jar"));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("app.log").toFile()).start();
+    }
+
+    private static int awaitReady(Process app) throws Exception {
+        String portArg = app.info().arguments().flatMap(a -> Arrays.stream(a).filter(s -> s.startsWith(
+                "-Dquarkus.http.port=")).findFirst()).orElseThrow();
+        int port = Integer.parseInt(portArg.substring(portArg.indexOf('=') + 1));
+        HttpClient http = HttpClient.newHttpClient();
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    System.out.println("engines: " + ready.body().replaceAll("\\s+", " ").replaceAll(".*\"data\": \\{",
+                            "{").replaceAll("}.*", "}"));
+                    return port;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the app did not become ready");
+    }
+
+    /** A loopback OpenAI-compatible server that streams {@link #REPLY} at once. */
+    private static HttpServer chatServer() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/v1/chat/completions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            StringBuilder sse = new StringBuilder();
+            for (String piece : REPLY.split("(?<= )")) {
+                sse.append("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":").append(JSON.writeValueAsString(piece))
+                        .append("}}]}\n\n");
+            }
+            sse.append("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                    + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+            byte[] body = sse.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    // --- the clients -----------------------------------------------------------------------------------------------
+
+    private static Run run(URI uri, int sessions, int seconds, byte[] speech) throws Exception {
+        Map<String, List<Long>> stages = new ConcurrentHashMap<>();
+        AtomicInteger turns = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            clients.add(Thread.ofVirtual().start(() -> client(uri, speech, deadline, stages, turns, errors)));
+            Thread.sleep(20); // stagger the starts like people do
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        return new Run(sessions, turns.get(), errors.get(), stages);
+    }
+
+    private static void client(URI uri, byte[] speech, long deadline, Map<String, List<Long>> stages,
+            AtomicInteger turns, AtomicInteger errors) {
+        LinkedBlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        WebSocket socket;
+        try {
+            socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + KEY)
+                    .buildAsync(uri, new Listener(events)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            errors.incrementAndGet();
+            return;
+        }
+        byte[] turn = concat(speech, new byte[16_000 * 2 * 3 / 2]);
+        try {
+            while (System.nanoTime() < deadline) {
+                speak(socket, turn);
+                JsonNode done = awaitDone(events, errors);
+                if (done == null) {
+                    errors.incrementAndGet();
+                    break;
+                }
+                turns.incrementAndGet();
+                done.path("response").path("latency").properties().forEach(field -> stages
+                        .computeIfAbsent(field.getKey(), k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(field.getValue().asLong()));
+            }
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            errors.incrementAndGet();
+        }
+    }
+
+    /** Sends a turn in 20 ms frames at the pace it would be spoken. */
+    private static void speak(WebSocket socket, byte[] pcm) throws Exception {
+        long start = System.nanoTime();
+        for (int at = 0, frame = 0; at < pcm.length; at += FRAME_BYTES, frame++) {
+            long due = start + frame * 20_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            socket.sendBinary(ByteBuffer.wrap(Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + FRAME_BYTES))),
+                    true).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The next {@code response.done}; counts {@code error} events; null after 30 s. */
+    private static JsonNode awaitDone(LinkedBlockingQueue<JsonNode> events, AtomicInteger errors)
+            throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            JsonNode event = events.poll(100, TimeUnit.MILLISECONDS);
+            if (event == null) {
+                continue;
+            }
+            String type = event.path("type").asText();
+            if (type.equals("error")) {
+                errors.incrementAndGet();
+            } else if (type.equals("response.done")) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    /** Keeps the events, drops the audio (a player would play it). Callbacks of one socket come one at a time. */
+    private static final class Listener implements WebSocket.Listener {
+        private final LinkedBlockingQueue<JsonNode> events;
+        private final StringBuilder text = new StringBuilder();
+
+        Listener(LinkedBlockingQueue<JsonNode> events) {
+            this.events = events;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                try {
+                    events.add(JSON.readTree(text.toString()));
+                } catch (IOException e) {
+                    events.add(JSON.createObjectNode().put("type", "error"));
+                }
+                text.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    // --- the report ------------------------------------------------------------------------------------------------
+
+    private static void report(Run baseline, Run load) {
+        System.out.printf(Locale.ROOT, "%nbaseline: %d session, %d turns, %d errors%n", baseline.sessions(),
+                baseline.turns(), baseline.errors());
+        System.out.printf(Locale.ROOT, "load:     %d sessions, %d turns, %d errors (goal 0)%n%n", load.sessions(),
+                load.turns(), load.errors());
+        System.out.printf(Locale.ROOT, "%-34s %9s %9s %9s %9s %12s%n", "stage (ms)", "base p50", "base p95",
+                "load p50", "load p95", "p95 vs base");
+        for (String stage : List.of("end_of_speech_to_transcript_ms", "asr_ms", "transcript_to_first_token_ms",
+                "first_token_to_first_audio_ms", "tts_first_chunk_ms", "end_of_speech_to_first_audio_ms")) {
+            row(stage, baseline.stages().getOrDefault(stage, List.of()), load.stages().getOrDefault(stage, List.of()));
+        }
+        row("server added (first audio - models)", added(baseline), added(load));
+        System.out.println("\nserver added = end of speech to first audio - recognition - synthesis to first chunk "
+                + "(the scripted chat server takes no time); goal: p95 <= 20 ms under load");
+    }
+
+    private static List<Long> added(Run run) {
+        List<Long> total = run.stages().getOrDefault("end_of_speech_to_first_audio_ms", List.of());
+        List<Long> asr = run.stages().getOrDefault("asr_ms", List.of());
+        List<Long> tts = run.stages().getOrDefault("tts_first_chunk_ms", List.of());
+        List<Long> added = new ArrayList<>();
+        for (int i = 0; i < Math.min(total.size(), Math.min(asr.size(), tts.size())); i++) {
+            added.add(total.get(i) - asr.get(i) - tts.get(i));
+        }
+        return added;
+    }
+
+    private static void row(String name, List<Long> base, List<Long> load) {
+        long baseP95 = percentile(base, 95);
+        long loadP95 = percentile(load, 95);
+        System.out.printf(Locale.ROOT, "%-34s %9d %9d %9d %9d %11.1fx%n", name, percentile(base, 50), baseP95,
+                percentile(load, 50), loadP95, baseP95 == 0 ? Double.NaN : (double) loadP95 / baseP95);
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private VoiceLoadBench() {
+    }
+}
