@@ -24,6 +24,14 @@ public final class RichTags {
     }
 
     /** True for a piece of the form {@code <|...|>}. */
+    /**
+     * Whether a piece is one of SentencePiece's control symbols ({@code <s>}, {@code </s>}, {@code <unk>}): the CTC
+     * head can emit them, but they are not words.
+     */
+    public static boolean isControl(String piece) {
+        return piece.equals("<s>") || piece.equals("</s>") || piece.equals("<unk>");
+    }
+
     public static boolean isTag(String piece) {
         return piece.length() > 4 && piece.startsWith("<|") && piece.endsWith("|>");
     }

@@ -104,6 +104,9 @@ public final class SenseVoiceRecognizer implements SpeechRecognizer {
         for (int k = 0; k < decoded.size(); k++) {
             CtcToken token = decoded.get(k);
             String piece = tokens.piece(token.id());
+            if (RichTags.isControl(piece)) {
+                continue;
+            }
             if (RichTags.isTag(piece)) {
                 // the rich tags come from the four query frames; a tag anywhere else is not text either
                 if (token.frame() < SenseVoiceModel.QUERY_FRAMES) {

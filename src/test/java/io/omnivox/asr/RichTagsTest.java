@@ -25,5 +25,8 @@ class RichTagsTest {
         assertThat(RichTags.isTag("<|en|>")).isTrue();
         assertThat(RichTags.isTag("<|>")).isFalse();
         assertThat(RichTags.isTag("\u2581hello")).isFalse();
+        assertThat(RichTags.isControl("<s>")).isTrue();
+        assertThat(RichTags.isControl("</s>")).isTrue();
+        assertThat(RichTags.isControl("\u2581s")).isFalse();
     }
 }

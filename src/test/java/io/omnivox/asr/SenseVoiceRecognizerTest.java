@@ -159,4 +159,23 @@ class SenseVoiceRecognizerTest {
                     .isInstanceOf(ModelException.class).hasMessageContaining("x_length");
         }
     }
+
+    /** On real speech the fixture's logits follow the features and do emit {@code <s>}/{@code </s>}: not text. */
+    @org.junit.jupiter.api.Test
+    void should_keep_sentencepiece_control_symbols_out_of_the_text() throws Exception {
+        Path raw = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(raw), "needs Debian's pocketsphinx-testdata");
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(raw))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        float[] samples = new float[bytes.remaining() / 2];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = bytes.getShort() / 32768f;
+        }
+
+        Transcript transcript = recognizer.transcribe(new RecognitionRequest(
+                new io.omnivox.audio.AudioClip(samples, 16_000), Language.AUTO, true));
+
+        assertThat(transcript.text()).isNotBlank().doesNotContain("<s>").doesNotContain("</s>");
+        assertThat(transcript.tokens()).noneMatch(t -> t.text().contains("<s>") || t.text().contains("</s>"));
+    }
 }
