@@ -39,6 +39,33 @@ public class AccountService {
         return issue(user, ApiKeySecrets.generate(), keyLabel);
     }
 
+    /**
+     * {@link #createUser}, also when another request creates the same name at the same moment: the unique constraint
+     * then stops the second at commit, and that is reported as the name being taken, not as a server error.
+     */
+    public IssuedKey createUserOnce(String name, Role role, String keyLabel) {
+        try {
+            return self().createUser(name, role, keyLabel);
+        } catch (NameTakenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (nameExists(name.strip())) {
+                throw new NameTakenException(name.strip());
+            }
+            throw e;
+        }
+    }
+
+    @Transactional
+    boolean nameExists(String name) {
+        return users.findByName(name).isPresent();
+    }
+
+    /** This bean through its proxy, so {@code @Transactional} applies to calls from inside it. */
+    private AccountService self() {
+        return io.quarkus.arc.Arc.container().instance(AccountService.class).get();
+    }
+
     /** Creates another key for an existing user. */
     @Transactional
     public IssuedKey createKey(UUID userId, String label) {

@@ -63,7 +63,7 @@ public class UsersResource {
             + "secret is shown only in this answer.")
     public Response create(@Valid @NotNull CreateUser request) {
         Role role = request.role() == null ? Role.USER : Role.of(request.role()).orElseThrow();
-        IssuedKey issued = accounts.createUser(request.name(), role, request.keyLabel());
+        IssuedKey issued = accounts.createUserOnce(request.name(), role, request.keyLabel());
         return Response.status(Response.Status.CREATED).entity(CreatedUser.of(issued)).build();
     }
 }

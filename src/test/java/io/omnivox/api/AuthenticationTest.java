@@ -147,4 +147,25 @@ class AuthenticationTest {
                 .body("name", equalTo(name))
                 .extract().jsonPath();
     }
+
+    @Test
+    void should_answer_409_not_500_when_the_same_name_is_created_at_once() throws Exception {
+        String name = "twin-" + UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .body("{\"name\": \"" + name + "\"}").post("/api/users").statusCode()));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201, 409);
+            org.assertj.core.api.Assertions.assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
