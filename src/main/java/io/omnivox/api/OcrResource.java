@@ -3,7 +3,6 @@ package io.omnivox.api;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import io.omnivox.document.PdfPageImages;
+import io.omnivox.document.PdfPages;
 import io.omnivox.model.EngineUnavailableException;
 import io.omnivox.ocr.Box;
 import io.omnivox.ocr.BoxColour;
@@ -116,7 +115,7 @@ public class OcrResource {
             throw new InvalidRequestException("region", "'region' and 'colour' apply to images, not to PDFs");
         }
         List<Page> pages = new ArrayList<>();
-        try (PdfPageImages pdf = PdfPageImages.open(upload, config.maxPdfPages(), config.pdfDpi())) {
+        try (PdfPages pdf = PdfPages.open(upload, config.maxPdfPages(), config.pdfDpi())) {
             for (int i = 0; i < pdf.pageCount(); i++) {
                 OcrResult result = engine.recognize(new OcrRequest(pdf.render(i), mode, Optional.empty(), language));
                 pages.add(new Page(i + 1, result.text(), result.lines()));
@@ -127,8 +126,8 @@ public class OcrResource {
     }
 
     private static boolean isPdf(java.nio.file.Path upload) {
-        try (InputStream in = Files.newInputStream(upload)) {
-            return new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("%PDF-");
+        try {
+            return PdfPages.isPdf(upload);
         } catch (IOException e) {
             throw new InvalidRequestException(400, "image-corrupt", "file", "The upload could not be read.");
         }

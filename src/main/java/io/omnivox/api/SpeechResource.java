@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.omnivox.audio.FfmpegStreamEncoder;
 import io.omnivox.audio.OutputFormat;
+import io.omnivox.audio.Pcm16;
 import io.omnivox.audio.WavWriter;
 import io.omnivox.model.EngineUnavailableException;
 import io.omnivox.tts.SpeechStyle;
@@ -135,14 +136,8 @@ public class SpeechResource {
 
     private static void streamPcm(SpeechSynthesizer engine, SynthesisRequest request, OutputStream out) {
         engine.synthesize(request, chunk -> {
-            byte[] bytes = new byte[chunk.length * 2];
-            for (int i = 0; i < chunk.length; i++) {
-                int v = Math.round(Math.max(-1f, Math.min(1f, chunk[i])) * 32767f);
-                bytes[2 * i] = (byte) v;
-                bytes[2 * i + 1] = (byte) (v >> 8);
-            }
             try {
-                out.write(bytes);
+                out.write(Pcm16.encode(chunk));
             } catch (IOException e) {
                 return false;
             }

@@ -125,7 +125,7 @@ public final class FfmpegCodec {
             case WAV:
                 return WavCodec.encode(clip, 16);
             case PCM:
-                return pcm16(clip.samples());
+                return Pcm16.encode(clip.samples());
             default:
                 return encodeWithFfmpeg(clip, format);
         }
@@ -316,16 +316,6 @@ public final class FfmpegCodec {
         } catch (IOException e) {
             // ffmpeg exited early; its exit status and stderr say why
         }
-    }
-
-    private static byte[] pcm16(float[] samples) {
-        byte[] out = new byte[samples.length * 2];
-        for (int i = 0; i < samples.length; i++) {
-            int v = WavWriter.pcm16(samples[i]);
-            out[2 * i] = (byte) v;
-            out[2 * i + 1] = (byte) (v >> 8);
-        }
-        return out;
     }
 
     private Process start(List<String> command) {

@@ -2,7 +2,6 @@ package io.omnivox.document;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +51,7 @@ public class DocumentService {
         DocumentFormat format = FormatDetector.detect(file, fileName);
         int maxPages = config.maxPages();
         return switch (format) {
-            case PDF -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    yield new PdfParser(maxPages, config.ocrDpi(), pageReader()).parse(in, fileName);
-                }
-            }
+            case PDF -> new PdfParser(maxPages, config.ocrDpi(), pageReader()).parse(file, fileName);
             case DOCX -> new DocxParser(maxPages).parse(file, fileName);
             case PPTX -> new PptxParser(maxPages).parse(file, fileName);
             case EPUB -> new EpubParser(config).parse(file, fileName);

@@ -43,7 +43,7 @@ final class FormatDetector {
         if (head.length == 0) {
             throw new DocumentException(400, "document-empty", "The uploaded document is empty.");
         }
-        if (startsWith(head, "%PDF-")) {
+        if (startsWith(head, PdfPages.SIGNATURE)) {
             return DocumentFormat.PDF;
         }
         if (startsWith(head, "PK\u0003\u0004")) {

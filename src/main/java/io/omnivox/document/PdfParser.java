@@ -1,20 +1,11 @@
 package io.omnivox.document;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * PDFs with PDFBox: each page's text layer first; a page whose text layer is missing or too thin (a scan) is rendered
@@ -40,43 +31,26 @@ public final class PdfParser {
         this.ocr = ocr;
     }
 
-    public ParsedDocument parse(InputStream in, String fileName) {
-        try (PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(in))) {
-            int count = pdf.getNumberOfPages();
-            if (count > maxPages) {
-                throw new DocumentException(413, "document-too-many-pages",
-                        "The PDF has " + count + " pages; the limit is " + maxPages + ".");
-            }
-            PDFTextStripper stripper = new PDFTextStripper();
-            PDFRenderer renderer = new PDFRenderer(pdf);
+    public ParsedDocument parse(Path file, String fileName) {
+        try (PdfPages pdf = PdfPages.open(file, maxPages, dpi)) {
             List<ParsedDocument.Page> pages = new ArrayList<>();
             int offset = 0;
-            for (int i = 0; i < count; i++) {
-                ParsedDocument.Page page = page(pdf, stripper, renderer, i, offset);
+            for (int i = 0; i < pdf.pageCount(); i++) {
+                ParsedDocument.Page page = page(pdf, i, offset);
                 pages.add(page);
                 offset += page.text().length() + 2;
             }
-            String title = Optional.ofNullable(pdf.getDocumentInformation().getTitle()).filter(t -> !t.isBlank())
-                    .orElse(fileName);
-            return new ParsedDocument(title, "pdf", pages);
-        } catch (InvalidPasswordException e) {
-            throw new DocumentException(422, "document-encrypted",
-                    "The PDF is encrypted with a password; upload an unprotected copy.");
-        } catch (IOException e) {
-            throw new DocumentException(400, "document-corrupt", "The PDF could not be read: " + e.getMessage());
+            return new ParsedDocument(pdf.title().orElse(fileName), "pdf", pages);
         }
     }
 
-    private ParsedDocument.Page page(PDDocument pdf, PDFTextStripper stripper, PDFRenderer renderer, int index,
-            int offset) throws IOException {
-        stripper.setStartPage(index + 1);
-        stripper.setEndPage(index + 1);
-        String text = stripper.getText(pdf).strip();
+    private ParsedDocument.Page page(PdfPages pdf, int index, int offset) {
+        String text = pdf.text(index);
         if (letters(text) >= MIN_TEXT_LAYER_LETTERS || ocr == null) {
             return new ParsedDocument.Page(index + 1, text, ParsedDocument.Source.TEXT_LAYER, offset);
         }
-        BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.RGB);
-        return new ParsedDocument.Page(index + 1, ocr.apply(image).strip(), ParsedDocument.Source.OCR, offset);
+        return new ParsedDocument.Page(index + 1, ocr.apply(pdf.render(index)).strip(), ParsedDocument.Source.OCR,
+                offset);
     }
 
     private static long letters(String text) {

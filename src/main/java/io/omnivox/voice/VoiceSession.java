@@ -1,7 +1,5 @@
 package io.omnivox.voice;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +15,7 @@ import io.omnivox.asr.RecognitionRequest;
 import io.omnivox.asr.SpeechRecognizer;
 import io.omnivox.asr.Transcript;
 import io.omnivox.audio.AudioClip;
+import io.omnivox.audio.Pcm16;
 import io.omnivox.tts.SpeechStyle;
 import io.omnivox.tts.SpeechSynthesizer;
 import io.omnivox.tts.SynthesisRequest;
@@ -123,7 +122,7 @@ public final class VoiceSession implements AutoCloseable {
             error("buffer_overflow", "Audio arrives faster than it can be processed; this frame was dropped.", null);
             return;
         }
-        float[] samples = toFloats(pcm16);
+        float[] samples = Pcm16.decode(pcm16);
         submit(() -> {
             queuedSamples.addAndGet(-samples.length);
             turns.accept(samples).forEach(this::onTurnEvent);
@@ -408,23 +407,6 @@ public final class VoiceSession implements AutoCloseable {
         return sample * 1000 / RATE;
     }
 
-    static float[] toFloats(byte[] pcm16) {
-        ByteBuffer bytes = ByteBuffer.wrap(pcm16).order(ByteOrder.LITTLE_ENDIAN);
-        float[] samples = new float[pcm16.length / 2];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = bytes.getShort() / 32768f;
-        }
-        return samples;
-    }
-
-    static byte[] toPcm16(float[] samples) {
-        ByteBuffer bytes = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (float sample : samples) {
-            bytes.putShort((short) Math.round(Math.max(-1f, Math.min(1f, sample)) * 32767f));
-        }
-        return bytes.array();
-    }
-
     // --- a reply ----------------------------------------------------------------------------------------------------
 
     /** The state of one reply; its fields are touched on the session thread unless marked otherwise. */
@@ -542,7 +524,7 @@ public final class VoiceSession implements AutoCloseable {
                 if (!pace() || reply.cancel.get()) {
                     return false;
                 }
-                byte[] bytes = toPcm16(pcm);
+                byte[] bytes = Pcm16.encode(pcm);
                 long chunkMs = pcm.length * 1000L / engines.tts().sampleRate();
                 handedMs += chunkMs;
                 submit(() -> send(bytes, chunkMs));
