@@ -49,6 +49,7 @@ public final class VoiceLoadBench {
     private static final String REPLY = "Going forward ten meters now.";
     private static final Path SPEECH = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
     private static final int FRAME_BYTES = 640; // 20 ms of PCM16 at 16 kHz
+    private static final int TRAILING_SILENCE_SAMPLES = 16_000 * 3 / 2;
 
     /** What one run measured. */
     record Run(int sessions, int turns, int errors, Map<String, List<Long>> stages) {
@@ -61,6 +62,9 @@ public final class VoiceLoadBench {
             System.err.println("needs Debian's pocketsphinx-testdata (" + SPEECH + ")");
             System.exit(2);
         }
+        // the JDK's HTTP server leaves Nagle's algorithm on by default: its response headers and body would wait on
+        // each other's acknowledgement, and that wait would be billed to the app as added latency
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         byte[] speech = Files.readAllBytes(SPEECH);
         Path work = Files.createTempDirectory("omnivox-voice-bench");
         HttpServer chat = chatServer();
@@ -68,6 +72,7 @@ public final class VoiceLoadBench {
         try {
             int port = awaitReady(app);
             URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/voice");
+            run(uri, 1, 8, speech); // warm-up (JIT, pools, first model runs): not reported
             Run baseline = run(uri, 1, Math.max(10, seconds / 4), speech);
             Run load = run(uri, sessions, seconds, speech);
             report(baseline, load);
@@ -166,9 +171,13 @@ public final class VoiceLoadBench {
         AtomicInteger errors = new AtomicInteger();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Thread> clients = new ArrayList<>();
+        // people do not start talking in lock-step: the starts spread over one turn's length (random gaps that
+        // average out to an even spread), so turns end at independent times as they would with real users
+        long turnMs = (speech.length / 2 + TRAILING_SILENCE_SAMPLES) * 1000L / 16_000;
+        java.util.Random gaps = new java.util.Random(7);
         for (int i = 0; i < sessions; i++) {
             clients.add(Thread.ofVirtual().start(() -> client(uri, speech, deadline, stages, turns, errors)));
-            Thread.sleep(20); // stagger the starts like people do
+            Thread.sleep(sessions == 1 ? 0 : (long) (gaps.nextDouble() * 2 * turnMs / sessions));
         }
         for (Thread client : clients) {
             client.join();
@@ -187,7 +196,7 @@ public final class VoiceLoadBench {
             errors.incrementAndGet();
             return;
         }
-        byte[] turn = concat(speech, new byte[16_000 * 2 * 3 / 2]);
+        byte[] turn = concat(speech, new byte[TRAILING_SILENCE_SAMPLES * 2]);
         try {
             while (System.nanoTime() < deadline) {
                 speak(socket, turn);

@@ -43,6 +43,14 @@ public class KnowledgeDocumentRepository implements PanacheRepositoryBase<Knowle
                 knowledgeBaseIds);
     }
 
+    /** Whether the owner has a ready document in the given knowledge bases (in any of theirs when none are given). */
+    public boolean anyReady(UUID ownerId, Collection<UUID> knowledgeBaseIds) {
+        return knowledgeBaseIds.isEmpty()
+                ? count("ownerId = ?1 and status = ?2", ownerId, DocumentStatus.READY) > 0
+                : count("ownerId = ?1 and status = ?2 and knowledgeBaseId in ?3", ownerId, DocumentStatus.READY,
+                        knowledgeBaseIds) > 0;
+    }
+
     /** Documents whose ingestion has not finished (pending, or interrupted while processing), oldest first. */
     public List<KnowledgeDocument> listUnfinished() {
         return list("status in ?1 order by createdAt, id", List.of(DocumentStatus.PENDING, DocumentStatus.PROCESSING));

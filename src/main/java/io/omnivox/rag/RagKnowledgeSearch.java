@@ -57,7 +57,19 @@ public class RagKnowledgeSearch implements KnowledgeSearch {
 
     @Override
     public boolean hasKnowledge(String owner, List<String> knowledgeBases) {
-        return !readyDocuments(owner, knowledgeBases).isEmpty();
+        // asked before every answer (voice replies wait for it): one count, not the document lists a search needs
+        Optional<UUID> ownerId = uuid(owner);
+        if (ownerId.isEmpty()) {
+            return false;
+        }
+        Set<UUID> requested = new HashSet<>();
+        if (knowledgeBases != null) {
+            knowledgeBases.forEach(id -> uuid(id).ifPresent(requested::add));
+            if (requested.isEmpty() && !knowledgeBases.isEmpty()) {
+                return false;
+            }
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> documents.anyReady(ownerId.get(), requested));
     }
 
     /** Knowledge base id → ids of its ready documents, for the owner's searchable bases that have any. */

@@ -48,8 +48,11 @@ public final class VoiceSession implements AutoCloseable {
     /**
      * What the session tells the rest of the application.
      *
-     * @param exchanged   a reply was completed: the user's words and the reply (to keep in the conversation)
-     * @param interrupted a reply was cut short: the part the user heard (to keep in the agent's memory)
+     * @param exchanged   a reply was completed: the user's words and the reply (to keep in the conversation); called
+     *                    in order on a thread of its own, as it writes to the database and must not hold up the
+     *                    session's events
+     * @param interrupted a reply was cut short: the part the user heard (to keep in the agent's memory); called on
+     *                    the session thread, so the next reply's agent already sees it
      */
     public record Hooks(java.util.function.BiConsumer<String, String> exchanged,
             java.util.function.Consumer<String> interrupted) {
@@ -65,6 +68,9 @@ public final class VoiceSession implements AutoCloseable {
     private final ExecutorService loop = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("voice-", 0)
             .factory());
     private final AtomicLong queuedSamples = new AtomicLong();
+    /** Runs the {@link Hooks#exchanged} records, in order, off the session thread. */
+    private final ExecutorService records = Executors.newSingleThreadExecutor(Thread.ofVirtual()
+            .name("voice-records").factory());
     private final Hooks hooks;
     private SessionSettings settings;
     private BargeInPolicy bargeIn;
@@ -187,6 +193,7 @@ public final class VoiceSession implements AutoCloseable {
         submit(() -> {
             cancel("client");
             turns.close();
+            records.shutdown(); // what is queued is still recorded
         });
         loop.shutdown();
     }
@@ -231,7 +238,7 @@ public final class VoiceSession implements AutoCloseable {
         partialRunning = true;
         String item = itemId;
         float[] audio = turns.audio(due.startSample(), due.endSample());
-        Thread.ofVirtual().name("voice-partial").start(() -> {
+        compute("voice-partial", () -> {
             Transcript partial = recognise(audio);
             submit(() -> {
                 partialRunning = false;
@@ -255,7 +262,7 @@ public final class VoiceSession implements AutoCloseable {
         endOfSpeechNanos = System.nanoTime();
         out.send(new ServerEvent.SpeechStopped(item, ms(ended.endSample())));
         float[] audio = turns.audio(ended.startSample(), ended.endSample());
-        Thread.ofVirtual().name("voice-asr").start(() -> {
+        compute("voice-asr", () -> {
             long start = System.nanoTime();
             Transcript heard = recognise(audio);
             long asrNanos = System.nanoTime() - start;
@@ -268,26 +275,41 @@ public final class VoiceSession implements AutoCloseable {
             return;
         }
         long transcriptNanos = System.nanoTime();
-        out.send(new ServerEvent.TranscriptionCompleted(item, heard.text(), heard.language(), heard.emotion(),
-                heard.events()));
-        if (reply != null) {
-            if (!bargeIn.interrupts(heard, reply.speaking())) {
-                return; // a backchannel, a noise or our own echo: the reply goes on
-            }
-            cancel("barge_in");
-        }
-        if (heard.noSpeech()) {
+        Reply previous = reply;
+        if (previous != null && !bargeIn.interrupts(heard, previous.speaking())) {
+            sendTranscript(item, heard); // a backchannel, a noise or our own echo: the reply goes on
             return;
         }
-        engines.metrics().stage("end_of_speech_to_transcript", transcriptNanos - endOfSpeechNanos);
-        respond(item, heard, transcriptNanos, asrNanos);
+        Reply next = null;
+        if (previous == null && !heard.noSpeech()) {
+            // nothing to cancel first: the answer starts before the events go out, so the agent is already working
+            // while they are written (its own events queue behind them)
+            next = respond(item, heard, transcriptNanos, asrNanos);
+        }
+        sendTranscript(item, heard);
+        if (previous != null) {
+            cancel("barge_in"); // before the next answer starts: it must see what was heard of this one
+            next = heard.noSpeech() ? null : respond(item, heard, transcriptNanos, asrNanos);
+        }
+        if (next != null) {
+            reply = next;
+            engines.metrics().stage("end_of_speech_to_transcript", transcriptNanos - endOfSpeechNanos);
+            out.send(new ServerEvent.ResponseCreated(ServerEvent.Response.created(next.id, item)));
+        }
     }
 
-    private void respond(String item, Transcript heard, long transcriptNanos, long asrNanos) {
+    private void sendTranscript(String item, Transcript heard) {
+        out.send(new ServerEvent.TranscriptionCompleted(item, heard.text(), heard.language(), heard.emotion(),
+                heard.events()));
+    }
+
+    /**
+     * Starts a reply: the agent's text, and speech for each sentence as it ends. Its events go through the session
+     * thread, after the task that started it, so they follow {@code response.created}.
+     */
+    private Reply respond(String item, Transcript heard, long transcriptNanos, long asrNanos) {
         Reply current = new Reply(++replies, item, endOfSpeechNanos, transcriptNanos);
         current.asrNanos = asrNanos;
-        reply = current;
-        out.send(new ServerEvent.ResponseCreated(ServerEvent.Response.created(current.id, item)));
         Speaker speaker = new Speaker(current);
         Thread.ofVirtual().name("voice-reply").start(() -> {
             SentenceStream sentences = new SentenceStream(new SentenceSplitter());
@@ -315,6 +337,7 @@ public final class VoiceSession implements AutoCloseable {
                 speaker.abandon();
             }
         });
+        return current;
     }
 
     /** Cancels the reply in progress: no more of its text or audio is sent. */
@@ -403,6 +426,18 @@ public final class VoiceSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Model work (recognition, synthesis) runs on platform threads: they hold a core for milliseconds at a time, and
+     * on virtual threads they would hold the few carrier threads that every session's events also need.
+     */
+    private static Thread.Builder.OfPlatform compute(String name) {
+        return Thread.ofPlatform().daemon().name(name); // builders are not thread-safe: one per thread made
+    }
+
+    private static void compute(String name, Runnable work) {
+        compute(name).start(work);
+    }
+
     private static long ms(long sample) {
         return sample * 1000 / RATE;
     }
@@ -478,8 +513,8 @@ public final class VoiceSession implements AutoCloseable {
         /** Audio handed to the session so far, and when the first of it was. */
         private long handedMs;
         private long firstHandNanos;
-        private final ExecutorService voice = Executors.newSingleThreadExecutor(Thread.ofVirtual()
-                .name("voice-tts").factory());
+        private final ExecutorService voice = Executors.newSingleThreadExecutor(compute("voice-tts")
+                .factory());
 
         Speaker(Reply reply) {
             this.reply = reply;
@@ -586,6 +621,16 @@ public final class VoiceSession implements AutoCloseable {
             voice.shutdownNow();
         }
 
+        private void record(String question, String text) {
+            records.execute(() -> {
+                try {
+                    hooks.exchanged().accept(question, text);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Could not keep a voice exchange in the conversation");
+                }
+            });
+        }
+
         private void done(String question, String text) {
             if (reply.cancel.get()) {
                 return;
@@ -601,7 +646,7 @@ public final class VoiceSession implements AutoCloseable {
             if (VoiceSession.this.reply == reply) {
                 VoiceSession.this.reply = null;
             }
-            hooks.exchanged().accept(question, text);
+            record(question, text);
         }
     }
 }

@@ -25,6 +25,10 @@ import io.omnivox.agent.ConversationRepository;
 import io.omnivox.agent.Message;
 import io.omnivox.agent.MessageRepository;
 import io.omnivox.agent.MessageRole;
+import io.omnivox.agent.PersistentChatMemoryStore;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
 import io.omnivox.rag.DocumentStatus;
 import io.omnivox.rag.KnowledgeBase;
 import io.omnivox.rag.KnowledgeBaseRepository;
@@ -53,6 +57,8 @@ abstract class PersistenceContract {
     KnowledgeBaseRepository knowledgeBases;
     @Inject
     KnowledgeDocumentRepository documents;
+    @Inject
+    PersistentChatMemoryStore memory;
 
     private IssuedKey newUser(Role role) {
         return accounts.createUser("user-" + UUID.randomUUID(), role, "first");
@@ -169,5 +175,39 @@ abstract class PersistenceContract {
                 .post("/api/users").then().statusCode(201).extract().path("key.key");
 
         withKey(key).get("/api/keys").then().statusCode(200);
+    }
+
+    @Test
+    void should_write_the_agents_memory_behind_and_read_the_newest_first() {
+        IssuedKey owner = newUser(Role.USER);
+        UUID id = QuarkusTransaction.requiringNew().call(() -> {
+            Conversation conversation = new Conversation(owner.user().id(), "Memory", Instant.now());
+            conversations.persist(conversation);
+            return conversation.id();
+        });
+        List<ChatMessage> first = List.of(UserMessage.from("Where is the station?"), AiMessage.from("On the right."));
+        List<ChatMessage> second = List.of(first.get(0), first.get(1), UserMessage.from("And the museum?"));
+
+        memory.updateMessages(id.toString(), first);
+        memory.updateMessages(id.toString(), second);
+
+        assertThat(memory.getMessages(id.toString())).isEqualTo(second); // before the writes land
+        memory.flush();
+        String stored = QuarkusTransaction.requiringNew().call(() -> conversations.findById(id).memory());
+        assertThat(stored).contains("And the museum?");
+        memory.deleteMessages(id.toString());
+        memory.flush();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> conversations.findById(id).memory())).isNull();
+        assertThat(memory.getMessages(id.toString())).isEmpty();
+    }
+
+    @Test
+    void should_keep_memories_of_unknown_ids_in_process_only() {
+        String oneOff = "one-off-" + UUID.randomUUID();
+        memory.updateMessages(oneOff, List.of(UserMessage.from("hello")));
+
+        assertThat(memory.getMessages(oneOff)).hasSize(1);
+        memory.deleteMessages(oneOff);
+        assertThat(memory.getMessages(oneOff)).isEmpty();
     }
 }
