@@ -89,6 +89,13 @@ public record SessionSettings(String pipeline, String voice, String language,
                 turnDetection(patch.path("turn_detection")), interruption(patch.path("interruption")));
     }
 
+    /** These settings with reply audio at {@code rate} (the speech engine's, or the Opus rate it is encoded at). */
+    public SessionSettings withOutputSampleRate(int rate) {
+        return new SessionSettings(pipeline, voice, language, targetLanguage, conversationId, knowledgeBases,
+                inputAudioFormat, inputSampleRate, outputAudioFormat, outputAudioTransport, rate, turnDetection,
+                interruption);
+    }
+
     /** Input is 16 kHz: the rate the detector and the recognisers work at (browsers resample for free). */
     private int sampleRate(JsonNode patch) {
         JsonNode value = patch.get("input_sample_rate");

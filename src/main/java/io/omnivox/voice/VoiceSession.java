@@ -382,12 +382,9 @@ public final class VoiceSession implements AutoCloseable {
                 return;
             }
         }
-        if (updated.outputAudioFormat() == SessionSettings.AudioFormat.OPUS) {
-            errorNow("unsupported_format", "Reply audio is served as pcm16 only for now; Opus output is planned.",
-                    "session.update");
-            return;
-        }
-        settings = updated;
+        int speechRate = engines.tts().sampleRate();
+        settings = updated.withOutputSampleRate(updated.outputAudioFormat() == SessionSettings.AudioFormat.OPUS
+                ? OpusOutput.rateFor(speechRate) : speechRate);
         bargeIn = new BargeInPolicy(settings.interruption());
         responder = engines.responders().apply(settings);
         boolean wantsOpus = settings.inputAudioFormat() == SessionSettings.AudioFormat.OPUS;
@@ -516,8 +513,16 @@ public final class VoiceSession implements AutoCloseable {
         private final ExecutorService voice = Executors.newSingleThreadExecutor(compute("voice-tts")
                 .factory());
 
+        /** The reply's Opus encoder when the session wants Opus, else null (PCM16). */
+        private final OpusOutput opus;
+        /** The settings the reply started with: a session.update during it applies to the next one. */
+        private final SessionSettings format;
+
         Speaker(Reply reply) {
             this.reply = reply;
+            this.format = settings;
+            this.opus = format.outputAudioFormat() == SessionSettings.AudioFormat.OPUS
+                    ? new OpusOutput(engines.tts().sampleRate()) : null;
         }
 
         /** On the reply's thread. */
@@ -552,17 +557,15 @@ public final class VoiceSession implements AutoCloseable {
             SpeechStyle speech = new SpeechStyle(style == null ? "neutral" : style.emotion(),
                     style == null ? 1.0 : style.speed(), 0, "");
             long synthesisStart = System.nanoTime();
-            engines.tts().synthesize(new SynthesisRequest(sentence, settings.voice(), speech), pcm -> {
+            engines.tts().synthesize(new SynthesisRequest(sentence, format.voice(), speech), pcm -> {
                 if (reply.ttsFirstChunkNanos == 0) {
                     reply.ttsFirstChunkNanos = System.nanoTime() - synthesisStart;
                 }
                 if (!pace() || reply.cancel.get()) {
                     return false;
                 }
-                byte[] bytes = Pcm16.encode(pcm);
-                long chunkMs = pcm.length * 1000L / engines.tts().sampleRate();
-                handedMs += chunkMs;
-                submit(() -> send(bytes, chunkMs));
+                handedMs += pcm.length * 1000L / engines.tts().sampleRate();
+                hand(pcm);
                 return true;
             });
             submit(reply.audio::sentenceEnded);
@@ -594,7 +597,7 @@ public final class VoiceSession implements AutoCloseable {
             return true;
         }
 
-        private void send(byte[] pcm16, long chunkMs) {
+        private void send(byte[] audio, long chunkMs) {
             if (reply.cancel.get()) {
                 return;
             }
@@ -602,18 +605,34 @@ public final class VoiceSession implements AutoCloseable {
                 reply.firstAudioNanos = System.nanoTime();
             }
             long start = reply.audio.sentMs();
-            if (settings.outputAudioTransport() == SessionSettings.Transport.BINARY) {
-                out.sendBinary(AudioFrames.frame(reply.number, start, pcm16));
+            if (format.outputAudioTransport() == SessionSettings.Transport.BINARY) {
+                out.sendBinary(AudioFrames.frame(reply.number, start, audio));
             } else {
-                out.send(new ServerEvent.AudioDelta(reply.id, reply.item, Base64.getEncoder().encodeToString(pcm16),
+                out.send(new ServerEvent.AudioDelta(reply.id, reply.item, Base64.getEncoder().encodeToString(audio),
                         start));
             }
             reply.audio.audioSent(chunkMs);
         }
 
+        /** Hands speech to the session thread for sending: as PCM16, or as the Opus packets it completes. */
+        private void hand(float[] pcm) {
+            if (opus == null) {
+                byte[] bytes = Pcm16.encode(pcm);
+                long chunkMs = pcm.length * 1000L / engines.tts().sampleRate();
+                submit(() -> send(bytes, chunkMs));
+            } else {
+                opus.encode(pcm).forEach(packet -> submit(() -> send(packet, OpusOutput.FRAME_MS)));
+            }
+        }
+
         /** On the reply's thread, after the last sentence was handed over. */
         void finish(String question, String text) {
-            voice.execute(() -> submit(() -> done(question, text)));
+            voice.execute(() -> {
+                if (opus != null && !reply.cancel.get()) {
+                    opus.finish().forEach(packet -> submit(() -> send(packet, OpusOutput.FRAME_MS)));
+                }
+                submit(() -> done(question, text));
+            });
             voice.shutdown();
         }
 

@@ -270,12 +270,14 @@ class VoiceSocketTest {
     }
 
     @Test
-    void should_take_opus_packets_when_the_session_asks_for_opus() throws Exception {
+    void should_take_and_give_opus_packets_when_the_session_asks_for_opus() throws Exception {
         Client client = connect(DefaultApiKey.TEST_ADMIN_KEY);
         client.await("session.created", Duration.ofSeconds(10));
-        client.send("{\"type\": \"session.update\", \"session\": {\"input_audio_format\": \"opus\"}}");
-        client.await("session.updated", Duration.ofSeconds(10));
-        client.send("{\"type\": \"session.update\", \"session\": {\"output_audio_format\": \"opus\"}}");
+        client.send("{\"type\": \"session.update\", \"session\": {\"input_audio_format\": \"opus\","
+                + " \"output_audio_format\": \"opus\"}}");
+        int rate = client.await("session.updated", Duration.ofSeconds(10)).path("session").path("output_sample_rate")
+                .asInt();
+        assertThat(rate).isIn(8_000, 12_000, 16_000, 24_000, 48_000);
 
         var encoder = new io.github.jaredmdobson.concentus.OpusEncoder(16_000, 1,
                 io.github.jaredmdobson.concentus.OpusApplication.OPUS_APPLICATION_VOIP);
@@ -294,7 +296,28 @@ class VoiceSocketTest {
         assertThat(heard.path("transcript").asText().toLowerCase()).contains("forward");
         client.await("response.done", Duration.ofSeconds(60));
         assertThat(client.events.stream().filter(e -> e.path("type").asText().equals("error"))
-                .map(e -> e.path("error").path("code").asText())).contains("unsupported_format");
+                .map(e -> e.path("error").path("code").asText())).containsExactly("invalid_audio"); // the bad packet
+
+        // the reply comes as 20 ms Opus packets that decode to the speech it announced
+        var decoder = new io.github.jaredmdobson.concentus.OpusDecoder(rate, 1);
+        short[] decoded = new short[rate];
+        int samples = 0;
+        int loudest = 0;
+        List<JsonNode> deltas = client.events.stream().filter(e -> e.path("type").asText()
+                .equals("response.audio.delta")).toList();
+        for (JsonNode delta : deltas) {
+            byte[] opus = java.util.Base64.getDecoder().decode(delta.path("delta").asText());
+            assertThat(delta.path("audio_start_ms").asLong()).isEqualTo(samples * 1000L / rate);
+            int count = decoder.decode(opus, 0, opus.length, decoded, 0, decoded.length, false);
+            assertThat(count).isEqualTo(rate / 50);
+            samples += count;
+            for (int i = 0; i < count; i++) {
+                loudest = Math.max(loudest, Math.abs(decoded[i]));
+            }
+        }
+        long announcedMs = client.await("response.audio.done", Duration.ofSeconds(1)).path("audio_ms").asLong();
+        assertThat(samples * 1000L / rate).isEqualTo(announcedMs).isPositive();
+        assertThat(loudest).isGreaterThan(300);
         client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
