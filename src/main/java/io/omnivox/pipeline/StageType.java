@@ -80,7 +80,8 @@ public enum StageType {
 
     /** Speech synthesis, optionally expressive and multi-speaker. */
     TTS(Media.TEXT, Media.AUDIO,
-            text("voice", "default", "voice name"),
+            text("voice", "default", "voice name; 'speaker' answers in the user's own voice, cloned from their speech"
+                    + " when the engine can clone (CosyVoice), else the session's voice"),
             choice("emotion", "neutral", List.of("neutral", "happy", "sad", "angry", "surprised", "fearful",
                     "disgusted", "from-input"), "emotion of the voice; from-input follows the user's detected emotion"),
             number("speed", 0.5, 2.0, 1.0, "speaking rate"),

@@ -18,4 +18,12 @@ public interface Responder {
      * @return the whole reply and the voice style it asks for
      */
     Result reply(Transcript heard, Consumer<String> text, AtomicBoolean cancel);
+
+    /**
+     * Whether the reply should be spoken in the user's own voice, cloned from what they said, when the speech engine
+     * can clone (the pipeline's TTS stage names {@code voice: speaker}); the session's voice otherwise.
+     */
+    default boolean speaksInUsersVoice() {
+        return false;
+    }
 }

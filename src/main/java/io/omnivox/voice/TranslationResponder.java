@@ -19,16 +19,24 @@ import io.omnivox.asr.Transcript;
 
 /**
  * The speech-translation reply: the chat model translates what was said into the target language, nothing else; the
- * voice keeps the speaker's mood.
+ * voice keeps the speaker's mood, and can be the speaker's own.
  */
 final class TranslationResponder implements Responder {
 
     private final StreamingChatModel model;
     private final String targetLanguage;
+    private final boolean usersVoice;
 
-    TranslationResponder(StreamingChatModel model, String targetLanguage) {
+    /** @param usersVoice speak the translation in the speaker's cloned voice (when the engine can clone) */
+    TranslationResponder(StreamingChatModel model, String targetLanguage, boolean usersVoice) {
         this.model = model;
         this.targetLanguage = targetLanguage;
+        this.usersVoice = usersVoice;
+    }
+
+    @Override
+    public boolean speaksInUsersVoice() {
+        return usersVoice;
     }
 
     static String instruction(String targetLanguage) {

@@ -43,4 +43,11 @@ public interface VoiceConfig {
     /** Longest turn, in milliseconds. */
     @WithDefault("30000")
     int maxTurnMs();
+
+    /**
+     * Speech, over the user's turns so far, needed before a pipeline that answers in the user's own voice clones it
+     * (shorter prompts make a poor likeness); until then the session's voice speaks.
+     */
+    @WithDefault("3000")
+    int speakerVoiceMinMs();
 }

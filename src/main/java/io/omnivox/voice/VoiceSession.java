@@ -16,9 +16,11 @@ import io.omnivox.asr.SpeechRecognizer;
 import io.omnivox.asr.Transcript;
 import io.omnivox.audio.AudioClip;
 import io.omnivox.audio.Pcm16;
+import io.omnivox.tts.ChunkSink;
 import io.omnivox.tts.SpeechStyle;
 import io.omnivox.tts.SpeechSynthesizer;
 import io.omnivox.tts.SynthesisRequest;
+import io.omnivox.tts.VoiceCloning;
 import io.omnivox.tts.text.SentenceSplitter;
 
 /**
@@ -266,11 +268,11 @@ public final class VoiceSession implements AutoCloseable {
             long start = System.nanoTime();
             Transcript heard = recognise(audio);
             long asrNanos = System.nanoTime() - start;
-            submit(() -> heard(item, heard, asrNanos));
+            submit(() -> heard(item, heard, audio, asrNanos));
         });
     }
 
-    private void heard(String item, Transcript heard, long asrNanos) {
+    private void heard(String item, Transcript heard, float[] audio, long asrNanos) {
         if (heard == null) {
             return;
         }
@@ -284,12 +286,12 @@ public final class VoiceSession implements AutoCloseable {
         if (previous == null && !heard.noSpeech()) {
             // nothing to cancel first: the answer starts before the events go out, so the agent is already working
             // while they are written (its own events queue behind them)
-            next = respond(item, heard, transcriptNanos, asrNanos);
+            next = respond(item, heard, audio, transcriptNanos, asrNanos);
         }
         sendTranscript(item, heard);
         if (previous != null) {
             cancel("barge_in"); // before the next answer starts: it must see what was heard of this one
-            next = heard.noSpeech() ? null : respond(item, heard, transcriptNanos, asrNanos);
+            next = heard.noSpeech() ? null : respond(item, heard, audio, transcriptNanos, asrNanos);
         }
         if (next != null) {
             reply = next;
@@ -307,9 +309,14 @@ public final class VoiceSession implements AutoCloseable {
      * Starts a reply: the agent's text, and speech for each sentence as it ends. Its events go through the session
      * thread, after the task that started it, so they follow {@code response.created}.
      */
-    private Reply respond(String item, Transcript heard, long transcriptNanos, long asrNanos) {
+    private Reply respond(String item, Transcript heard, float[] audio, long transcriptNanos, long asrNanos) {
         Reply current = new Reply(++replies, item, endOfSpeechNanos, transcriptNanos);
         current.asrNanos = asrNanos;
+        if (responder.speaksInUsersVoice() && usersVoice == null) {
+            // what the user said so far, until it is enough to clone their voice from
+            usersSpeech = usersSpeech == null ? new Utterance(audio, heard.text()) : usersSpeech.then(audio, heard.text());
+            current.usersSpeech = usersSpeech;
+        }
         Speaker speaker = new Speaker(current);
         Thread.ofVirtual().name("voice-reply").start(() -> {
             SentenceStream sentences = new SentenceStream(new SentenceSplitter());
@@ -352,6 +359,44 @@ public final class VoiceSession implements AutoCloseable {
         lastInterrupted = cancelled;
         // until the client says what it played, take everything sent as heard
         hooks.interrupted().accept(cancelled.audio.heardBy(cancelled.audio.sentMs()));
+    }
+
+    /** The user's voice cloned from their speech, once a turn was long enough; set and read on speaking threads. */
+    private volatile VoiceCloning.SpeakerVoice usersVoice;
+
+    /** The user's turns so far while their voice is not cloned yet; on the session thread. */
+    private Utterance usersSpeech;
+
+    /** What the user said, as audio and words: what their voice is cloned from. */
+    private record Utterance(float[] audio, String text) {
+        /** This followed by another turn; the audio beyond a clone prompt's useful length is left out. */
+        Utterance then(float[] more, String moreText) {
+            int length = Math.min(audio.length + more.length, MAX_PROMPT_SECONDS * RATE);
+            float[] joined = java.util.Arrays.copyOf(audio, length);
+            System.arraycopy(more, 0, joined, audio.length, Math.max(0, length - audio.length));
+            return length == audio.length ? this : new Utterance(joined, (text + " " + moreText).strip());
+        }
+    }
+
+    /** CosyVoice's prompts work best at a few seconds; longer ones only cost time. */
+    private static final int MAX_PROMPT_SECONDS = 15;
+
+    /**
+     * The user's voice for a reply that should speak in it: cloned from this turn when no earlier turn was long
+     * enough; null when the engine cannot clone, the speech is too short so far, or cloning failed (the session's
+     * voice speaks then).
+     */
+    private VoiceCloning.SpeakerVoice usersVoice(Utterance speech) {
+        if (usersVoice != null || speech == null || !(engines.tts() instanceof VoiceCloning cloning)
+                || speech.audio().length < (long) config.speakerVoiceMinMs() * RATE / 1000) {
+            return usersVoice;
+        }
+        try {
+            usersVoice = cloning.cloneVoice(new AudioClip(speech.audio(), RATE), speech.text());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not clone the speaker's voice; the session's voice speaks instead");
+        }
+        return usersVoice;
     }
 
     /** The last reply cut short, for the client's report of what it played. */
@@ -459,6 +504,10 @@ public final class VoiceSession implements AutoCloseable {
         volatile long ttsFirstChunkNanos;
         volatile Responder.Result style;
         final int number;
+        /** The turn's speech when the reply should speak in the user's voice; null otherwise. */
+        Utterance usersSpeech;
+        /** The voice the reply is spoken in, for response.done; set by the speaking thread. */
+        volatile String voice;
 
         Reply(int number, String item, long endOfSpeechNanos, long transcriptNanos) {
             this.number = number;
@@ -557,7 +606,10 @@ public final class VoiceSession implements AutoCloseable {
             SpeechStyle speech = new SpeechStyle(style == null ? "neutral" : style.emotion(),
                     style == null ? 1.0 : style.speed(), 0, "");
             long synthesisStart = System.nanoTime();
-            engines.tts().synthesize(new SynthesisRequest(sentence, format.voice(), speech), pcm -> {
+            SynthesisRequest request = new SynthesisRequest(sentence, format.voice(), speech);
+            VoiceCloning.SpeakerVoice own = usersVoice(reply.usersSpeech);
+            reply.voice = own == null ? format.voice() : VoiceSessions.SPEAKERS_VOICE;
+            ChunkSink sink = pcm -> {
                 if (reply.ttsFirstChunkNanos == 0) {
                     reply.ttsFirstChunkNanos = System.nanoTime() - synthesisStart;
                 }
@@ -567,7 +619,12 @@ public final class VoiceSession implements AutoCloseable {
                 handedMs += pcm.length * 1000L / engines.tts().sampleRate();
                 hand(pcm);
                 return true;
-            });
+            };
+            if (own != null) {
+                ((VoiceCloning) engines.tts()).synthesize(request, own, sink);
+            } else {
+                engines.tts().synthesize(request, sink);
+            }
             submit(reply.audio::sentenceEnded);
         }
 
@@ -658,8 +715,9 @@ public final class VoiceSession implements AutoCloseable {
             Map<String, Long> latency = reply.latency();
             engines.metrics().record(latency);
             Responder.Result style = reply.style;
-            Map<String, Object> voiceStyle = style == null ? null
-                    : Map.of("emotion", style.emotion(), "speed", style.speed());
+            Map<String, Object> voiceStyle = style == null ? null : reply.voice == null
+                    ? Map.of("emotion", style.emotion(), "speed", style.speed())
+                    : Map.of("emotion", style.emotion(), "speed", style.speed(), "voice", reply.voice);
             out.send(new ServerEvent.ResponseDone(new ServerEvent.Response(reply.id, reply.item, "completed", text,
                     voiceStyle, null, latency)));
             if (VoiceSession.this.reply == reply) {

@@ -32,6 +32,8 @@ public class VoiceSessions {
 
     /** The voice-chat pipeline, used when a session names none. */
     static final String DEFAULT_PIPELINE = "voice-chat";
+    /** The TTS stage's voice that means "the user's own voice", cloned from their speech. */
+    static final String SPEAKERS_VOICE = "speaker";
 
     private final VoiceConfig config;
     private final VadEngines vad;
@@ -162,10 +164,12 @@ public class VoiceSessions {
     private Responder responder(SessionSettings settings, UUID owner, String conversation) {
         PipelineDefinition pipeline = pipelines.find(settings.pipeline()).orElseThrow();
         if (pipeline.stages().stream().anyMatch(s -> s.type() == StageType.TRANSLATE)) {
+            boolean usersVoice = pipeline.stages().stream().filter(s -> s.type() == StageType.TTS)
+                    .anyMatch(s -> s.value("voice").map(SPEAKERS_VOICE::equals).orElse(false));
             return new TranslationResponder(
                     models.current().orElseThrow(() -> new EngineUnavailableException(models.unavailableReason()))
                             .streaming(),
-                    settings.targetLanguage());
+                    settings.targetLanguage(), usersVoice);
         }
         return new AgentResponder(agent, owner.toString(), conversation, settings.knowledgeBases());
     }

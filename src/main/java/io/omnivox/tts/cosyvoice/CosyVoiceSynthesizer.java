@@ -19,6 +19,7 @@ import io.omnivox.tts.SpeechSynthesizer;
 import io.omnivox.tts.SpeechStyle;
 import io.omnivox.tts.SynthesisRequest;
 import io.omnivox.tts.VoiceInfo;
+import io.omnivox.tts.VoiceCloning;
 import io.omnivox.tts.text.TextFrontend;
 
 /**
@@ -43,7 +44,7 @@ import io.omnivox.tts.text.TextFrontend;
  * <p>Thread-safe: the models are; voices live in a concurrent map. Closing closes the text tokenizer; the sessions
  * belong to the factory.
  */
-public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoCloseable {
+public final class CosyVoiceSynthesizer implements SpeechSynthesizer, VoiceCloning, AutoCloseable {
 
     public static final String ENGINE = "cosyvoice2-onnx";
     public static final String DEFAULT_VOICE = "default";
@@ -177,6 +178,19 @@ public final class CosyVoiceSynthesizer implements SpeechSynthesizer, AutoClosea
             System.arraycopy(mel, c * frames, cut, c * melFrames, melFrames);
         }
         return new VoicePrompt(id, transcript, Arrays.copyOf(tokens, tokenCount), cut, melFrames, embedding);
+    }
+
+    @Override
+    public VoiceCloning.SpeakerVoice cloneVoice(AudioClip recording, String transcript) {
+        return clone("speaker", recording, transcript == null ? "" : transcript.strip());
+    }
+
+    @Override
+    public void synthesize(SynthesisRequest request, VoiceCloning.SpeakerVoice voice, ChunkSink sink) {
+        if (!(voice instanceof VoicePrompt prompt)) {
+            throw new IllegalArgumentException("not a CosyVoice voice: " + voice);
+        }
+        synthesize(request.text(), llmVoice(prompt, request.style()), prompt, request.style().speed(), sink);
     }
 
     /** CosyVoice's own markup kept, ChatTTS tags mapped, numbers and units read out, split for streaming. */

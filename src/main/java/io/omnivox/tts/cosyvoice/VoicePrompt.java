@@ -1,5 +1,7 @@
 package io.omnivox.tts.cosyvoice;
 
+import io.omnivox.tts.VoiceCloning;
+
 /**
  * What CosyVoice 2 conditions a voice on: the prompt's transcript (its token ids go before the text), its speech
  * tokens (after TASK_ID, and before the generated tokens in the flow encoder), its flow mel (the flow's {@code cond})
@@ -14,7 +16,7 @@ package io.omnivox.tts.cosyvoice;
  * @param embedding    CAM++ speaker embedding, 192 values
  */
 public record VoicePrompt(String id, String transcript, int[] speechTokens, float[] mel, int melFrames,
-        float[] embedding) {
+        float[] embedding) implements VoiceCloning.SpeakerVoice {
 
     public VoicePrompt {
         if (id == null || id.isBlank()) {
