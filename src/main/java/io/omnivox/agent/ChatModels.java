@@ -50,9 +50,11 @@ public class ChatModels implements EngineReporter {
         }
         String key = openai.apiKey().orElse("none");
         ChatModel blocking = OpenAiChatModel.builder().baseUrl(openai.baseUrl().get()).apiKey(key)
-                .modelName(openai.model()).temperature(openai.temperature()).timeout(openai.timeout()).build();
+                .modelName(openai.model()).temperature(openai.temperature()).timeout(openai.timeout())
+                .listeners(java.util.List.of(ModelCallTimer.INSTANCE)).build();
         StreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(openai.baseUrl().get()).apiKey(key)
-                .modelName(openai.model()).temperature(openai.temperature()).timeout(openai.timeout()).build();
+                .modelName(openai.model()).temperature(openai.temperature()).timeout(openai.timeout())
+                .listeners(java.util.List.of(ModelCallTimer.INSTANCE)).build();
         return Optional.of(new Selected(openai.model(), blocking, streaming, openai.vision()));
     }
 

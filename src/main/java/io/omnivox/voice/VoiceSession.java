@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import io.omnivox.agent.ModelCallTimer;
 import io.omnivox.asr.Language;
 import io.omnivox.asr.RecognitionRequest;
 import io.omnivox.asr.SpeechRecognizer;
@@ -320,7 +321,8 @@ public final class VoiceSession implements AutoCloseable {
         Speaker speaker = new Speaker(current);
         Thread.ofVirtual().name("voice-reply").start(() -> {
             SentenceStream sentences = new SentenceStream(new SentenceSplitter());
-            try {
+            try (ModelCallTimer.Watch model = ModelCallTimer.watch()) {
+                current.model = model;
                 Responder.Result result = responder.reply(heard, delta -> {
                     current.firstToken();
                     submit(() -> {
@@ -497,6 +499,8 @@ public final class VoiceSession implements AutoCloseable {
         final ReplyAudio audio = new ReplyAudio();
         final StringBuilder spoken = new StringBuilder();
         volatile long firstTokenNanos;
+        /** When the reply's first request left for the chat model (a watch, as it is known only once sent). */
+        volatile ModelCallTimer.Watch model;
         long firstAudioNanos;
         /** Time spent in the recogniser for the final transcript (model time). */
         long asrNanos;
@@ -533,6 +537,10 @@ public final class VoiceSession implements AutoCloseable {
             latency.put("end_of_speech_to_transcript_ms", millis(transcriptNanos - endOfSpeechNanos));
             if (firstTokenNanos > 0) {
                 latency.put("transcript_to_first_token_ms", millis(firstTokenNanos - transcriptNanos));
+                long requestNanos = model == null ? 0 : model.firstRequestNanos();
+                if (requestNanos > 0 && requestNanos <= firstTokenNanos) {
+                    latency.put("llm_first_token_ms", millis(firstTokenNanos - requestNanos));
+                }
             }
             latency.put("asr_ms", millis(asrNanos));
             if (ttsFirstChunkNanos > 0) {

@@ -137,6 +137,37 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
+    void should_note_when_the_request_left_for_the_model_on_the_watching_thread_only() throws Exception {
+        ChatModels.Selected selected = ChatModels.remote(endpoint()).orElseThrow();
+        CompletableFuture<Long> firstToken = new CompletableFuture<>();
+        long before = System.nanoTime();
+        try (ModelCallTimer.Watch watch = ModelCallTimer.watch()) {
+            selected.streaming().chat("Hi", new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(String partial) {
+                    firstToken.complete(System.nanoTime());
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    firstToken.completeExceptionally(error);
+                }
+            });
+            long token = firstToken.get(10, TimeUnit.SECONDS);
+            assertThat(watch.firstRequestNanos()).isBetween(before, token);
+        }
+        try (ModelCallTimer.Watch other = ModelCallTimer.watch()) {
+            assertThat(other.firstRequestNanos()).isZero(); // a new watch has seen nothing
+        }
+        // without a watch there is nothing to note, and nothing breaks
+        assertThat(selected.blocking().chat(UserMessage.from("Hi")).aiMessage().text()).isEqualTo("Hello!");
+    }
+
+    @Test
     void should_have_no_endpoint_without_a_base_url() {
         AgentConfig.OpenAi none = new AgentConfig.OpenAi() {
             public Optional<String> baseUrl() {

@@ -128,7 +128,7 @@ public final class OnnxChatModel implements ChatModel, StreamingChatModel {
 
     @Override
     public List<ChatModelListener> listeners() {
-        return List.of();
+        return List.of(io.omnivox.agent.ModelCallTimer.INSTANCE);
     }
 
     @Override
