@@ -1,0 +1,154 @@
+package io.omnivox.ui;
+
+import static io.omnivox.testkit.KnowledgeFixtures.awaitIngested;
+import static io.omnivox.testkit.KnowledgeFixtures.createKnowledgeBase;
+import static io.omnivox.testkit.KnowledgeFixtures.upload;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.mock.ChatModelMock;
+import dev.langchain4j.model.chat.mock.StreamingChatModelMock;
+import io.omnivox.agent.AgentConfig;
+import io.omnivox.agent.AgentTools;
+import io.omnivox.api.ScriptedChatAccess;
+import io.omnivox.audio.AudioClip;
+import io.omnivox.audio.Pcm16;
+import io.omnivox.audio.WavCodec;
+import io.omnivox.model.OnnxSessionFactory;
+import io.omnivox.model.registry.ModelCatalog;
+import io.omnivox.testkit.DefaultApiKey;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The web UI in a real browser: Debian's Chromium, driven by Playwright (playwright-core from the UI's own npm
+ * packages) through the scripts in {@code ui/e2e/}, against this app with a scripted chat model, the real
+ * knowledge-base ingestion and the real voice socket (PocketSphinx and espeak-ng as the speech engines). Each
+ * scenario saves a screenshot under {@code target/ui-screenshots/}.
+ */
+@QuarkusTest
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path E2E = Path.of("ui", "e2e");
+    private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+    private static final Path GOFORWARD = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
+    private static final String PASSAGE = "The keeper of the Skerrymore light winds the clockwork lens every four"
+            + " hours through the night.";
+    private static final String ANSWER = "The keeper winds the clockwork lens every four hours [1].";
+    /** A long spoken reply, so it is still playing when the user speaks again. */
+    private static final String SPOKEN_REPLY = "Here is a long answer about the harbour, the boats and the weather."
+            .repeat(6).strip();
+
+    @TestHTTPResource("/")
+    URL app;
+    @Inject
+    AgentConfig agentConfig;
+    @Inject
+    OnnxSessionFactory onnx;
+    @Inject
+    ModelCatalog catalog;
+
+    @BeforeAll
+    static void browserPresent() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "needs Debian's chromium (installed by .ci/run)");
+        assumeTrue(Files.isRegularFile(E2E.resolve("browser.mjs")), "needs the UI's browser tests in ui/e2e");
+        assumeTrue(Files.isDirectory(Path.of("ui", "node_modules", "playwright-core")),
+                "needs the UI's npm packages (installed by the build)");
+    }
+
+    @BeforeEach
+    void screenshots() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @Test
+    void should_stream_an_answer_with_a_citation_that_opens_its_passage() throws Exception {
+        String kb = createKnowledgeBase(DefaultApiKey.TEST_ADMIN_KEY, "Lighthouse " + System.nanoTime());
+        String doc = upload(DefaultApiKey.TEST_ADMIN_KEY, kb, "lighthouse.md", ("# Lighthouse keeping\n\n" + PASSAGE)
+                .getBytes(UTF_8));
+        assertThat(awaitIngested(DefaultApiKey.TEST_ADMIN_KEY, kb, doc).getString("status")).isEqualTo("ready");
+        ScriptedChatAccess.install(agentConfig, onnx, catalog, ChatModelMock.thatAlwaysResponds(ANSWER),
+                new StreamingChatModelMock(List.of(AiMessage.from(ToolExecutionRequest.builder().id("s1")
+                        .name(AgentTools.SEARCH_KNOWLEDGE).arguments("{\"query\": \"clockwork lens\"}").build()),
+                        AiMessage.from(ANSWER))));
+
+        run("chat", Map.of("QUESTION", "How often is the lens wound?", "ANSWER_PART", "every four hours",
+                "PASSAGE_PART", "clockwork lens"));
+    }
+
+    @Test
+    void should_show_an_uploads_progress_and_then_list_it_as_ready() throws Exception {
+        Path document = Files.writeString(Files.createTempFile("omnivox-ui", ".md"), "# Tides\n\n"
+                + "Spring tides peak forty minutes after noon at the harbour mouth.\n");
+        try {
+            run("knowledge", Map.of("KB_NAME", "Harbour " + System.nanoTime(), "DOCUMENT", document.toString()));
+        } finally {
+            Files.deleteIfExists(document);
+        }
+    }
+
+    @Test
+    void should_talk_hear_the_reply_and_stop_it_when_interrupted() throws Exception {
+        assumeTrue(Files.isRegularFile(GOFORWARD), "needs Debian's pocketsphinx-testdata (installed by .ci/run)");
+        ScriptedChatAccess.install(agentConfig, onnx, catalog, ChatModelMock.thatAlwaysResponds(SPOKEN_REPLY),
+                new StreamingChatModelMock(List.of(AiMessage.from(SPOKEN_REPLY), AiMessage.from(SPOKEN_REPLY),
+                        AiMessage.from(SPOKEN_REPLY), AiMessage.from(SPOKEN_REPLY))));
+        // Chromium's fake microphone loops this file: the user says it, pauses, and says it again over the reply
+        Path microphone = Files.createTempFile("omnivox-ui-mic", ".wav");
+        try {
+            float[] speech = Pcm16.decode(Files.readAllBytes(GOFORWARD));
+            float[] turn = java.util.Arrays.copyOf(speech, speech.length + 16_000 * 2);
+            Files.write(microphone, WavCodec.encode(new AudioClip(turn, 16_000), 16));
+            run("voice", Map.of("FAKE_AUDIO", microphone.toString(), "TRANSCRIPT_PART", "forward",
+                    "INTERRUPT", "1"));
+        } finally {
+            Files.deleteIfExists(microphone);
+        }
+    }
+
+    /** Runs one browser scenario and fails with its output unless it passes. */
+    private void run(String scenario, Map<String, String> settings) throws Exception {
+        Map<String, String> env = new HashMap<>(settings);
+        String base = app.toString().replaceAll("/$", "");
+        env.put("OMNIVOX_URL", base);
+        env.put("OMNIVOX_KEY", DefaultApiKey.TEST_ADMIN_KEY);
+        env.put("SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString());
+        env.put("CHROMIUM", CHROMIUM.toString());
+        Path log = Files.createTempFile("omnivox-ui-" + scenario, ".log");
+        try {
+            ProcessBuilder node = new ProcessBuilder("node", E2E.resolve(scenario + ".mjs").toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            node.environment().putAll(env);
+            Process process = node.start();
+            boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            String output = Files.readString(log);
+            assertThat(finished).as("browser scenario %s finished in time; output:%n%s", scenario, output).isTrue();
+            assertThat(process.exitValue()).as("browser scenario %s; output:%n%s", scenario, output).isZero();
+            assertThat(SCREENSHOTS.resolve(scenario + ".png")).as("its screenshot").isNotEmptyFile();
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}
