@@ -1,0 +1,396 @@
+package io.omnivox.studio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+
+/**
+ * Runs studio jobs ({@link JobRunner}s) in the background, a few at a time, and checkpoints them in the database: the
+ * plan before rendering, each segment once its file is in place (written to a temporary file, then moved atomically),
+ * the downloads at the end. A job cut off by a stop or a crash is queued again at startup and renders only the
+ * segments not yet recorded. Each database change is its own short transaction; none stays open while rendering.
+ */
+@ApplicationScoped
+public class StudioJobs {
+
+    private static final Logger LOG = Logger.getLogger(StudioJobs.class);
+    /** Longest error kept: enough for a message, not for a stack trace. */
+    private static final int MAX_ERROR = 1000;
+
+    private final JobRepository jobs;
+    private final JobEvents events;
+    private final StudioConfig config;
+    private final Map<String, JobRunner> runners;
+    private final ExecutorService workers;
+    /** Jobs queued in the executor and not yet started, so a job is never queued twice. */
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+
+    public StudioJobs(JobRepository jobs, JobEvents events, StudioConfig config, Instance<JobRunner> runners) {
+        this.jobs = jobs;
+        this.events = events;
+        this.config = config;
+        this.runners = runners.stream().collect(Collectors.toMap(JobRunner::kind, Function.identity()));
+        this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), Thread.ofPlatform()
+                .name("studio-job-", 0).daemon().factory());
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        List<UUID> unfinished = QuarkusTransaction.requiringNew().call(() -> jobs.listUnfinished().stream()
+                .map(Job::id).toList());
+        unfinished.forEach(this::enqueue);
+        if (!unfinished.isEmpty()) {
+            LOG.infof("Studio: %d unfinished job(s) queued again", unfinished.size());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The job kinds this server can make. */
+    public Set<String> kinds() {
+        return runners.keySet();
+    }
+
+    /**
+     * Queues a new job of {@code kind} with its request.
+     *
+     * @throws ClientErrorException 429 when the owner already has {@link StudioConfig#maxActivePerUser()} jobs going
+     */
+    public JobView create(UUID owner, String kind, String input) {
+        if (!runners.containsKey(kind)) {
+            throw new IllegalArgumentException("no runner for job kind " + kind);
+        }
+        Job job = QuarkusTransaction.requiringNew().call(() -> {
+            long active = jobs.count("ownerId = ?1 and state in ?2", owner, List.of(JobState.QUEUED,
+                    JobState.RUNNING));
+            if (active >= config.maxActivePerUser()) {
+                throw new ClientErrorException("You have " + active + " studio jobs queued or running; the limit is "
+                        + config.maxActivePerUser() + ". Wait for one to finish or cancel one.", 429);
+            }
+            Job created = new Job(owner, kind, input, Instant.now());
+            jobs.persist(created);
+            return created;
+        });
+        enqueue(job.id());
+        return view(job.id());
+    }
+
+    public List<JobView> list(UUID owner) {
+        return QuarkusTransaction.requiringNew().call(() -> jobs.listByOwner(owner).stream()
+                .map(job -> view(job)).toList());
+    }
+
+    /** The owner's job, or 404. */
+    public JobView get(UUID owner, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> view(owned(owner, id)));
+    }
+
+    /** The job's segments, in order. */
+    public List<JobSegment> segments(UUID owner, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            owned(owner, id);
+            return jobs.segments(id);
+        });
+    }
+
+    /** Progress as it happens, until the job ends. */
+    public Multi<JobView> follow(UUID owner, UUID id) {
+        get(owner, id); // 404 before the stream starts
+        return events.follow(id, () -> QuarkusTransaction.requiringNew().call(() -> view(jobs.findById(id))));
+    }
+
+    /** A queued job is cancelled at once; a running one stops before its next segment. 409 once it has ended. */
+    public JobView cancel(UUID owner, UUID id) {
+        JobView view = QuarkusTransaction.requiringNew().call(() -> {
+            Job job = owned(owner, id);
+            if (job.state().ended()) {
+                throw new ClientErrorException("The job has already " + job.state().name().toLowerCase() + ".", 409);
+            }
+            job.requestCancel();
+            if (job.state() == JobState.QUEUED) {
+                job.end(JobState.CANCELLED, null, Instant.now());
+            }
+            return view(job);
+        });
+        events.publish(view);
+        return view;
+    }
+
+    /** Runs a failed or cancelled job again from where it stopped. 409 for a job that has not ended or succeeded. */
+    public JobView retry(UUID owner, UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job job = owned(owner, id);
+            if (job.state() != JobState.FAILED && job.state() != JobState.CANCELLED) {
+                throw new ClientErrorException("Only a failed or cancelled job can be retried; this one is "
+                        + job.state().name().toLowerCase() + ".", 409);
+            }
+            job.queueAgain();
+        });
+        enqueue(id);
+        return get(owner, id);
+    }
+
+    /**
+     * Renders one segment again (with a new spec when given, e.g. an edited line) and rebuilds the downloads; the
+     * other segments are kept. 409 while the job runs; 404 for a position outside the plan.
+     */
+    public JobView rerender(UUID owner, UUID id, int position, String spec) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job job = owned(owner, id);
+            if (!job.state().ended()) {
+                throw new ClientErrorException("The job is " + job.state().name().toLowerCase()
+                        + "; a segment can be rendered again once it has ended.", 409);
+            }
+            JobSegment segment = jobs.segment(id, position).orElseThrow(() -> new NotFoundException(
+                    "The job has no segment " + position + "; its segments are 0 to " + (job.segments() - 1) + "."));
+            segment.renderAgain(spec);
+            job.queueAgain();
+        });
+        enqueue(id);
+        return get(owner, id);
+    }
+
+    /** A download of the owner's job: the file and what it is; 404 when there is none by that name. */
+    public Download artifact(UUID owner, UUID id, String name) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            owned(owner, id);
+            JobArtifact artifact = jobs.artifacts(id).stream().filter(a -> a.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("The job has no download named '" + name + "'."));
+            return new Download(directory(id).resolve(artifact.name()), artifact.contentType());
+        });
+    }
+
+    /** A job's file to send. */
+    public record Download(Path file, String contentType) {
+    }
+
+    // --- running ------------------------------------------------------------------------------------------------
+
+    private void enqueue(UUID id) {
+        if (queued.add(id)) {
+            workers.execute(() -> {
+                queued.remove(id);
+                run(id);
+            });
+        }
+    }
+
+    private void run(UUID id) {
+        Job job = QuarkusTransaction.requiringNew().call(() -> {
+            Job found = jobs.findById(id);
+            if (found == null || found.state().ended()) {
+                return null;
+            }
+            if (found.cancelRequested()) {
+                found.end(JobState.CANCELLED, null, Instant.now());
+                return null;
+            }
+            found.start(Instant.now());
+            return found;
+        });
+        if (job == null) {
+            publish(id);
+            return;
+        }
+        JobRunner runner = runners.get(job.kind());
+        if (runner == null) {
+            end(id, JobState.FAILED, "This server cannot make " + job.kind() + " jobs (any more).");
+            return;
+        }
+        Context context = new Context(id, job.input(), directory(id));
+        try {
+            Files.createDirectories(context.directory());
+            List<JobSegment> plan = plan(runner, context);
+            if (render(runner, context, plan)) {
+                assemble(runner, context);
+            }
+        } catch (RuntimeException | IOException | LinkageError e) {
+            LOG.warnf(e, "Studio job %s failed", id);
+            end(id, JobState.FAILED, message(e));
+        }
+    }
+
+    /** The stored plan, or a new one from the runner (stored before anything is rendered). */
+    private List<JobSegment> plan(JobRunner runner, Context context) {
+        List<JobSegment> stored = QuarkusTransaction.requiringNew().call(() -> jobs.segments(context.id()));
+        if (!stored.isEmpty()) {
+            return stored;
+        }
+        context.stage("planning");
+        List<String> specs = runner.plan(context);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<JobSegment> segments = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                JobSegment segment = new JobSegment(context.id(), i, specs.get(i));
+                jobs.persistSegment(segment);
+                segments.add(segment);
+            }
+            jobs.findById(context.id()).progress(0, specs.size());
+            return segments;
+        });
+    }
+
+    /** Renders the segments not yet rendered, recording each; false when the job was cancelled on the way. */
+    private boolean render(JobRunner runner, Context context, List<JobSegment> plan) throws IOException {
+        int done = (int) plan.stream().filter(s -> s.state() != SegmentState.PENDING).count();
+        for (JobSegment segment : plan) {
+            if (segment.state() != SegmentState.PENDING) {
+                continue;
+            }
+            if (context.cancelled()) {
+                end(context.id(), JobState.CANCELLED, null);
+                return false;
+            }
+            context.stage("rendering " + (done + 1) + " of " + plan.size());
+            String fileName = String.format(java.util.Locale.ROOT, "segment-%05d.wav", segment.position());
+            Path part = context.directory().resolve(fileName + ".part");
+            JobRunner.Rendered rendered = runner.render(context, segment.position(), segment.spec(), part);
+            Files.move(part, context.directory().resolve(fileName), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            int progress = ++done;
+            QuarkusTransaction.requiringNew().run(() -> {
+                jobs.segment(context.id(), segment.position()).orElseThrow().rendered(
+                        rendered.flagged() ? SegmentState.FLAGGED : SegmentState.DONE, fileName,
+                        rendered.durationMs(), rendered.attempts(), rendered.report(), Instant.now());
+                jobs.findById(context.id()).progress(progress, plan.size());
+            });
+            publish(context.id());
+        }
+        return true;
+    }
+
+    private void assemble(JobRunner runner, Context context) {
+        context.stage("assembling");
+        List<JobRunner.SegmentFile> files = QuarkusTransaction.requiringNew().call(() -> jobs.segments(context.id())
+                .stream().map(s -> new JobRunner.SegmentFile(s.position(), s.spec(), context.directory()
+                        .resolve(s.fileName()), s.durationMs() == null ? 0 : s.durationMs())).toList());
+        List<JobRunner.Artifact> artifacts = runner.assemble(context, files);
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            jobs.replaceArtifacts(context.id(), artifacts.stream().map(a -> new JobArtifact(context.id(),
+                    a.file().getFileName().toString(), a.contentType(), size(a.file()), now)).toList());
+            jobs.findById(context.id()).end(JobState.SUCCEEDED, null, now);
+        });
+        publish(context.id());
+    }
+
+    private void end(UUID id, JobState state, String error) {
+        QuarkusTransaction.requiringNew().run(() -> jobs.findById(id).end(state, error, Instant.now()));
+        publish(id);
+    }
+
+    private void publish(UUID id) {
+        JobView view = QuarkusTransaction.requiringNew().call(() -> {
+            Job job = jobs.findById(id);
+            return job == null ? null : view(job);
+        });
+        if (view != null) {
+            events.publish(view);
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private Job owned(UUID owner, UUID id) {
+        return jobs.findOwned(id, owner).orElseThrow(() -> new NotFoundException("You have no job " + id + "."));
+    }
+
+    private JobView view(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> view(jobs.findById(id)));
+    }
+
+    private JobView view(Job job) {
+        int flagged = (int) jobs.segments(job.id()).stream().filter(s -> s.state() == SegmentState.FLAGGED).count();
+        return JobView.of(job, flagged, jobs.artifacts(job.id()));
+    }
+
+    private Path directory(UUID id) {
+        return config.dir().resolve(id.toString());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String message(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) + "…" : message;
+    }
+
+    /** What a runner sees of its job; stage and cancellation go through the database. */
+    private final class Context implements JobRunner.Context {
+        private final UUID id;
+        private final String input;
+        private final Path directory;
+
+        Context(UUID id, String input, Path directory) {
+            this.id = id;
+            this.input = input;
+            this.directory = directory;
+        }
+
+        @Override
+        public UUID id() {
+            return id;
+        }
+
+        @Override
+        public String input() {
+            return input;
+        }
+
+        @Override
+        public Path directory() {
+            return directory;
+        }
+
+        @Override
+        public void stage(String stage) {
+            QuarkusTransaction.requiringNew().run(() -> jobs.findById(id).stage(stage));
+            publish(id);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).cancelRequested());
+        }
+    }
+}
