@@ -6,15 +6,9 @@ public enum DocumentStatus {
 
     /** Maps the enum to the lower-case values the migration's check constraint allows. */
     @jakarta.persistence.Converter(autoApply = true)
-    public static class Column implements jakarta.persistence.AttributeConverter<DocumentStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(DocumentStatus status) {
-            return status == null ? null : status.name().toLowerCase();
-        }
-
-        @Override
-        public DocumentStatus convertToEntityAttribute(String value) {
-            return value == null ? null : DocumentStatus.valueOf(value.toUpperCase());
+    public static class Column extends io.omnivox.persistence.LowerCaseEnumColumn<DocumentStatus> {
+        public Column() {
+            super(DocumentStatus.class);
         }
     }
 }

@@ -11,15 +11,9 @@ public enum JobState {
 
     /** Maps the enum to the lower-case values the migration's check constraint allows. */
     @jakarta.persistence.Converter(autoApply = true)
-    public static class Column implements jakarta.persistence.AttributeConverter<JobState, String> {
-        @Override
-        public String convertToDatabaseColumn(JobState state) {
-            return state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        @Override
-        public JobState convertToEntityAttribute(String value) {
-            return value == null ? null : JobState.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    public static class Column extends io.omnivox.persistence.LowerCaseEnumColumn<JobState> {
+        public Column() {
+            super(JobState.class);
         }
     }
 }
