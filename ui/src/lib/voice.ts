@@ -33,6 +33,8 @@ export interface VoiceSnapshot {
   queuedMs: number;
   framesSent: number;
   interruptions: number;
+  /** Scheduled-but-unplayed audio right after the last cancel (0 when playback stopped at once). */
+  queuedAfterCancelMs: number | null;
   outputSampleRate: number;
   pipeline: string;
 }
@@ -67,7 +69,7 @@ export class VoiceClient {
   constructor(private readonly onChange: (s: VoiceSnapshot) => void) {
     this.snap = {
       state: 'idle', partial: '', transcripts: [], reply: '', replyStatus: null, citations: [], voiceStyle: null,
-      latency: null, error: null, receivedMs: 0, playedMs: 0, queuedMs: 0, framesSent: 0, interruptions: 0,
+      latency: null, error: null, receivedMs: 0, playedMs: 0, queuedMs: 0, framesSent: 0, interruptions: 0, queuedAfterCancelMs: null,
       outputSampleRate: 24000, pipeline: 'voice-chat',
     };
   }
@@ -269,7 +271,10 @@ export class VoiceClient {
     this.send({ type: 'conversation.item.truncate', item_id: itemId, audio_end_ms: Math.max(0, Math.round(heard)) });
     this.awaitingReply = false;
     this.interruptedUntil = performance.now() + 2500;
-    this.update({ state: 'interrupted', replyStatus: `cancelled (${reason ?? 'client'})`, interruptions: this.snap.interruptions + 1 });
+    this.update({
+      state: 'interrupted', replyStatus: `cancelled (${reason ?? 'client'})`, interruptions: this.snap.interruptions + 1,
+      queuedAfterCancelMs: this.player ? this.player.queuedMs() : 0, queuedMs: this.player ? this.player.queuedMs() : 0,
+    });
     this.tick();
   }
 

@@ -163,6 +163,8 @@ export function VoiceView() {
           <div><dt>Queued</dt><dd><span data-testid="audio-queued-ms">{s.queuedMs}</span> ms</dd></div>
           <div><dt>Mic frames</dt><dd><span data-testid="frames-sent">{s.framesSent}</span></dd></div>
           <div><dt>Interruptions</dt><dd><span data-testid="interruptions">{s.interruptions}</span></dd></div>
+          <div><dt>Queued after cancel</dt><dd><span data-testid="queued-after-cancel-ms">{s.queuedAfterCancelMs ?? '–'}</span> ms</dd></div>
+          <div><dt>Reply</dt><dd><span data-testid="reply-status">{s.replyStatus ?? '–'}</span></dd></div>
           <div><dt>Output rate</dt><dd><span data-testid="output-rate">{s.outputSampleRate}</span> Hz</dd></div>
           {s.latency && typeof s.latency.end_of_speech_to_first_audio_ms === 'number' && (
             <div><dt>First audio</dt><dd><span data-testid="latency">{s.latency.end_of_speech_to_first_audio_ms}</span> ms</dd></div>
