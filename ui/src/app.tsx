@@ -1,3 +1,4 @@
+import { Icon } from './icons';
 import { useEffect, useState } from 'preact/hooks';
 import { Modal, Notices } from './components';
 import { setUnauthorizedListener } from './lib/api';
@@ -10,11 +11,11 @@ import { StudioView } from './views/Studio';
 import { VoiceView } from './views/Voice';
 
 const NAV: { route: Route; label: string; icon: string }[] = [
-  { route: 'chat', label: 'Chat', icon: '💬' },
-  { route: 'voice', label: 'Voice', icon: '🎙️' },
-  { route: 'knowledge', label: 'Knowledge', icon: '📚' },
-  { route: 'studio', label: 'Studio', icon: '🎧' },
-  { route: 'settings', label: 'Settings', icon: '⚙️' },
+  { route: 'chat', label: 'Chat', icon: 'chat' },
+  { route: 'voice', label: 'Voice', icon: 'mic' },
+  { route: 'knowledge', label: 'Knowledge', icon: 'book' },
+  { route: 'studio', label: 'Studio', icon: 'headphones' },
+  { route: 'settings', label: 'Settings', icon: 'gear' },
 ];
 
 export function App() {
@@ -45,21 +46,21 @@ export function App() {
       </a>
       <header class="topbar">
         <button type="button" class="icon-btn" aria-label="Menu" aria-expanded={navOpen} aria-controls="sidenav" onClick={() => setNavOpen(!navOpen)} data-testid="nav-toggle">
-          ☰
+          <Icon name="menu" size={22} />
         </button>
         <span class="brand">Omnivox</span>
         <ThemeButton theme={theme} onToggle={toggleTheme} />
       </header>
       <nav id="sidenav" class={`sidenav ${navOpen ? 'open' : ''}`} aria-label="Main">
         <div class="brand-row">
-          <span class="logo" aria-hidden="true">◉</span>
+          <span class="logo"><Icon name="logo" size={24} /></span>
           <span class="brand">Omnivox</span>
         </div>
         <ul>
           {NAV.map((n) => (
             <li key={n.route}>
               <a href={`#/${n.route}`} aria-current={route === n.route ? 'page' : undefined} data-testid={`nav-${n.route}`}>
-                <span aria-hidden="true" class="nav-icon">{n.icon}</span>
+                <Icon name={n.icon} class="nav-icon" />
                 {n.label}
               </a>
             </li>
@@ -86,7 +87,7 @@ function ThemeButton(props: { theme: 'light' | 'dark'; onToggle: () => void }) {
   const dark = props.theme === 'dark';
   return (
     <button type="button" class="theme-btn" aria-pressed={dark} onClick={props.onToggle} data-testid="theme-toggle">
-      <span aria-hidden="true">{dark ? '☀' : '☾'}</span> {dark ? 'Light theme' : 'Dark theme'}
+      <Icon name={dark ? 'sun' : 'moon'} size={16} /> {dark ? 'Light theme' : 'Dark theme'}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Modal, Spinner } from '../components';
 import {
@@ -218,7 +219,7 @@ export function ChatView() {
                 {c.title || 'Untitled'}
               </button>
               <button type="button" class="icon-btn small" aria-label={`Delete conversation ${c.title || 'Untitled'}`} onClick={() => remove(c)}>
-                🗑
+                <Icon name="trash" size={16} />
               </button>
             </li>
           ))}
@@ -245,7 +246,7 @@ export function ChatView() {
             <ul class="chips" aria-label="Attachments">
               {attachments.map((a) => (
                 <li key={a.id} class={`chip attach ${a.status}`} data-testid="attachment-chip">
-                  <span aria-hidden="true">{a.kind === 'ocr' ? '📄' : '🎵'}</span> {a.name}
+                  <Icon name={a.kind === 'ocr' ? 'file' : 'music'} size={14} /> {a.name}
                   {a.status === 'reading' && <Spinner label={`Reading ${a.name}`} />}
                   {a.status === 'failed' && <span class="badge bad">failed</span>}
                   <button type="button" class="icon-btn small" aria-label={`Remove ${a.name}`} onClick={() => setAttachments((l) => l.filter((x) => x.id !== a.id))}>×</button>
@@ -271,13 +272,13 @@ export function ChatView() {
           />
           <div class="composer-bar">
             <label class="btn small file-btn">
-              <span aria-hidden="true">📎</span> Attach
+              <Icon name="clip" size={16} /> Attach
               <input type="file" class="visually-hidden" accept="image/*,application/pdf,.pdf,audio/*,.wav,.mp3,.flac,.ogg,.webm,.m4a" multiple
                 onChange={(e) => { attach(e.currentTarget.files); e.currentTarget.value = ''; }} data-testid="attach-input" aria-label="Attach images, PDFs or audio" />
             </label>
             {kbs.length > 0 && (
               <details class="kb-picker">
-                <summary class="btn small">📚 {selectedKbs.length === 0 ? 'All knowledge' : `${selectedKbs.length} knowledge base${selectedKbs.length > 1 ? 's' : ''}`}</summary>
+                <summary class="btn small"><Icon name="book" size={16} /> {selectedKbs.length === 0 ? 'All knowledge' : `${selectedKbs.length} knowledge base${selectedKbs.length > 1 ? 's' : ''}`}</summary>
                 <fieldset>
                   <legend>Search only these (none ticked: all)</legend>
                   {kbs.map((kb) => (
@@ -324,7 +325,7 @@ function UserBubble(props: { message: ChatMessage }) {
       <h3 class="visually-hidden">You said</h3>
       {m.attachments && m.attachments.length > 0 && (
         <ul class="chips">
-          {m.attachments.map((a) => <li class="chip attach" key={a.name}><span aria-hidden="true">{a.kind === 'ocr' ? '📄' : '🎵'}</span> {a.name}</li>)}
+          {m.attachments.map((a) => <li class="chip attach" key={a.name}><Icon name={a.kind === 'ocr' ? 'file' : 'music'} size={14} /> {a.name}</li>)}
         </ul>
       )}
       {m.content && <p class="user-text">{m.content}</p>}
@@ -338,7 +339,7 @@ function Answer(props: { message: ChatMessage; onCitation: (c: Citation) => void
   return (
     <article class="msg assistant" data-testid="assistant-message" aria-busy={m.streaming ? 'true' : 'false'} data-streaming={m.streaming ? 'true' : 'false'}>
       <h3 class="visually-hidden">Omnivox answered</h3>
-      <div class="avatar" aria-hidden="true">◉</div>
+      <div class="avatar" aria-hidden="true"><Icon name="logo" size={18} /></div>
       <div class="answer-body">
         {m.tool && <p class="tool-note"><Spinner /> Using {m.tool.replace(/_/g, ' ')}…</p>}
         {m.streaming && !m.content && !m.tool && <p class="muted"><Spinner /> Thinking…</p>}
@@ -395,7 +396,7 @@ function SpeakButton(props: { text: string }) {
   return (
     <div class="answer-actions">
       <button type="button" class="btn small ghost" onClick={play} aria-pressed={state === 'playing'} data-testid="speak">
-        {state === 'loading' ? <Spinner label="Preparing speech" /> : <span aria-hidden="true">{state === 'playing' ? '■' : '▶'}</span>}
+        {state === 'loading' ? <Spinner label="Preparing speech" /> : <Icon name={state === 'playing' ? 'stop' : 'play'} size={14} />}
         {state === 'playing' ? ' Stop' : ' Listen'}
       </button>
       <audio ref={audio} onEnded={() => setState('idle')} onPause={() => setState((s) => (s === 'playing' ? 'idle' : s))} />

@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Spinner, formatBytes } from '../components';
 import { del, getJson, sendJson, upload, type KbDocument, type KnowledgeBase } from '../lib/api';
@@ -76,7 +77,7 @@ export function KnowledgeView() {
                   <span class="kb-name">{kb.name}</span>
                   <span class="muted small">{kb.documents} document{kb.documents === 1 ? '' : 's'}</span>
                 </button>
-                <button type="button" class="icon-btn small" aria-label={`Delete knowledge base ${kb.name}`} onClick={() => remove(kb)}>🗑</button>
+                <button type="button" class="icon-btn small" aria-label={`Delete knowledge base ${kb.name}`} onClick={() => remove(kb)}><Icon name="trash" size={16} /></button>
               </li>
             ))}
           </ul>
@@ -190,7 +191,7 @@ function Documents(props: { kb: KnowledgeBase; onChange: () => void }) {
                 {d.status === 'failed' && d.error && <p class="error-text small" data-testid="document-error">{d.error}</p>}
               </td>
               <td>{d.pages ?? '–'}</td>
-              <td><button type="button" class="icon-btn small" aria-label={`Delete document ${d.file_name}`} onClick={() => remove(d)}>🗑</button></td>
+              <td><button type="button" class="icon-btn small" aria-label={`Delete document ${d.file_name}`} onClick={() => remove(d)}><Icon name="trash" size={16} /></button></td>
             </tr>
           ))}
         </tbody>

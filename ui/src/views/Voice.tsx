@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { settings } from '../lib/store';
 import { VoiceClient, type VoiceSnapshot, type VoiceState } from '../lib/voice';
@@ -103,7 +104,7 @@ export function VoiceView() {
 
       <div class="talk-area">
         <button type="button" class={`talk-btn state-${s.state}`} aria-pressed={active} onClick={toggle} data-testid="talk">
-          <span class="talk-icon" aria-hidden="true">{active ? '■' : '🎙'}</span>
+          <Icon name={active ? 'stop' : 'mic'} size={44} class="talk-icon" />
           <span>{active ? 'End conversation' : 'Talk'}</span>
         </button>
         <p class={`voice-state state-${s.state}`} role="status" aria-live="polite" data-testid="voice-state" data-state={s.state}>
