@@ -13,7 +13,10 @@ fi
 . scripts/find-node.sh
 cd ui
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # the lockfile's versions, without rewriting it; not `npm ci`: its strict check wants every platform's optional
+  # build binaries (rollup's, esbuild's) in the lockfile, and registry mirrors that carry only some platforms
+  # cannot produce such a lockfile
+  npm install --no-save --no-audit --no-fund --loglevel=error
 fi
 case "${1:-build}" in
   build)
@@ -22,7 +25,7 @@ case "${1:-build}" in
          -newer "$out/index.html" -print -quit)" ]; then
       exit 0 # up to date
     fi
-    OMNIVOX_UI_OUT="$out" npm run --silent build
+    OMNIVOX_UI_OUT="$out" npm run --silent build -- --logLevel warn
     ;;
   test)
     npm test --silent

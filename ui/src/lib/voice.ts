@@ -46,6 +46,25 @@ export interface VoiceOptions {
   voice: string;
 }
 
+/**
+ * The badges worth showing for a final transcript: a detected emotion other than neutral or unknown, and audio
+ * events other than plain speech (SenseVoice tags every utterance with its emotion and "Speech").
+ */
+export function transcriptBadges(emotion: string | null | undefined, events: string[]): string[] {
+  const badges: string[] = [];
+  const mood = (emotion ?? '').toLowerCase();
+  if (mood && !['neutral', 'unknown', 'emo_unknown'].includes(mood)) {
+    badges.push(mood);
+  }
+  for (const event of events) {
+    const name = event.toLowerCase();
+    if (name && name !== 'speech' && !badges.includes(name)) {
+      badges.push(name);
+    }
+  }
+  return badges;
+}
+
 export function voiceUrl(location: Location): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}/ws/voice`;

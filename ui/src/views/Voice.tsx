@@ -1,7 +1,7 @@
 import { Icon } from '../icons';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { settings } from '../lib/store';
-import { VoiceClient, type VoiceSnapshot, type VoiceState } from '../lib/voice';
+import { VoiceClient, transcriptBadges, type VoiceSnapshot, type VoiceState } from '../lib/voice';
 
 const STATE_LABEL: Record<VoiceState, string> = {
   idle: 'Ready', connecting: 'Connecting…', listening: 'Listening', thinking: 'Thinking', speaking: 'Speaking',
@@ -132,8 +132,7 @@ export function VoiceView() {
               <p class="final" data-testid="final-transcript">{last.text}</p>
               <p class="badges">
                 {last.language && <span class="badge" data-testid="badge-language">{last.language}</span>}
-                {last.emotion && <span class="badge" data-testid="badge-emotion">{last.emotion.toLowerCase()}</span>}
-                {last.events.map((ev) => <span class="badge" key={ev} data-testid="badge-event">{ev.toLowerCase()}</span>)}
+                {transcriptBadges(last.emotion, last.events).map((b) => <span class="badge" key={b} data-testid="badge-mood">{b}</span>)}
               </p>
             </div>
           )}

@@ -55,7 +55,7 @@ class BrowserTest {
             + " hours through the night.";
     private static final String ANSWER = "The keeper winds the clockwork lens every four hours [1].";
     /** A long spoken reply, so it is still playing when the user speaks again. */
-    private static final String SPOKEN_REPLY = "Here is a long answer about the harbour, the boats and the weather."
+    private static final String SPOKEN_REPLY = "Here is a long answer about the harbour, the boats and the weather. "
             .repeat(6).strip();
 
     @TestHTTPResource("/")
@@ -144,6 +144,7 @@ class BrowserTest {
                 process.destroyForcibly();
             }
             String output = Files.readString(log);
+            System.out.printf("--- browser scenario %s ---%n%s%n", scenario, output);
             assertThat(finished).as("browser scenario %s finished in time; output:%n%s", scenario, output).isTrue();
             assertThat(process.exitValue()).as("browser scenario %s; output:%n%s", scenario, output).isZero();
             assertThat(SCREENSHOTS.resolve(scenario + ".png")).as("its screenshot").isNotEmptyFile();
