@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: run with plain `node ui/e2e/<scenario>.mjs`.
 // Environment: OMNIVOX_URL, OMNIVOX_KEY, SCREENSHOTS (directory), CHROMIUM (default /usr/bin/chromium).
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -40,6 +41,21 @@ export function expect(condition, message) {
 export async function testIdText(page, id) {
   const el = page.locator(`[data-testid="${id}"]`).first();
   return (await el.count()) ? ((await el.textContent()) ?? '') : '';
+}
+
+/**
+ * Checks the page as it stands with axe-core (WCAG 2 A and AA rules: labels, contrast, roles, keyboard focus order
+ * among them) and fails on any serious or critical violation, naming the rule and the elements.
+ */
+export async function expectAccessible(page, what) {
+  const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page.addScriptTag({ path: axe });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+  });
+  expect(violations.length === 0, `${what} has accessibility violations:\n  ${violations.join('\n  ')}`);
 }
 
 /** Runs one scenario: launches Chromium, stores the API key before the app loads, always takes a screenshot. */

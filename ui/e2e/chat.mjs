@@ -1,6 +1,6 @@
 // Chat: new conversation, a streamed answer, a citation chip and its passage.
 // Env: QUESTION, ANSWER_PART, PASSAGE_PART (+ browser.mjs's).
-import { env, expect, scenario, testIdText, waitFor } from './browser.mjs';
+import { env, expect, expectAccessible, scenario, testIdText, waitFor } from './browser.mjs';
 
 const question = env('QUESTION');
 const answerPart = env('ANSWER_PART');
@@ -25,6 +25,8 @@ await scenario('chat', async ({ page, log }) => {
   const alerts = await testIdText(page, 'alerts');
   expect(!alerts, `an error was shown: ${alerts}`);
 
+  await expectAccessible(page, 'the chat page with an answer');
+
   const chip = answer.getByTestId('citation-chip').first();
   await waitFor(async () => (await answer.getByTestId('citation-chip').count()) > 0, { timeoutMs: 10_000, message: 'a citation chip under the answer' });
   log(`citation chip: ${await chip.textContent()}`);
@@ -34,6 +36,7 @@ await scenario('chat', async ({ page, log }) => {
   const passage = (await panel.getByTestId('citation-passage').textContent()) ?? '';
   expect(passage.includes(passagePart), `the passage panel should contain "${passagePart}", it shows: ${passage.slice(0, 300)}`);
   log(`passage from ${await panel.getByTestId('citation-document').textContent()}`);
+  await expectAccessible(page, 'the citation dialog');
 
   // the conversation is stored and listed
   await waitFor(async () => (await page.getByTestId('conversation-item').count()) > 0, { timeoutMs: 10_000, message: 'the conversation in the list' });

@@ -1,7 +1,7 @@
 // Knowledge: create a knowledge base, upload a document, watch its status until it is ready.
 // Env: KB_NAME, DOCUMENT (a file path) (+ browser.mjs's).
 import { basename } from 'node:path';
-import { Expectation, env, expect, scenario, waitFor } from './browser.mjs';
+import { Expectation, env, expect, expectAccessible, scenario, waitFor } from './browser.mjs';
 
 const kbName = env('KB_NAME');
 const document = env('DOCUMENT');
@@ -34,4 +34,5 @@ await scenario('knowledge', async ({ page, log }) => {
   }, { timeoutMs: 60_000, intervalMs: 200, message: `"${fileName}" to be ready (statuses seen so far are logged below)` })
     .finally(() => log(`statuses seen: ${[...seen].join(' → ')}`));
   expect(/ready/i.test((await status.textContent()) ?? ''), 'the status badge should say ready');
+  await expectAccessible(page, 'the knowledge page');
 });

@@ -1,7 +1,7 @@
 // Voice: press talk with Chromium's fake microphone playing $FAKE_AUDIO; expect the final transcript, reply audio
 // received and playing, and (INTERRUPT=1) that response.cancelled stops playback at once.
 // Env: FAKE_AUDIO (WAV), TRANSCRIPT_PART, INTERRUPT (optional, "1") (+ browser.mjs's).
-import { env, expect, scenario, testIdText, waitFor } from './browser.mjs';
+import { env, expect, expectAccessible, scenario, testIdText, waitFor } from './browser.mjs';
 
 const fakeAudio = env('FAKE_AUDIO');
 const transcriptPart = env('TRANSCRIPT_PART');
@@ -56,6 +56,7 @@ await scenario('voice', async ({ page, log }) => {
     expect(seen.includes('interrupted'), `the state should show "interrupted"; states: ${seen.join(' → ')}`);
     const queuedAfter = await testIdText(page, 'queued-after-cancel-ms');
     expect(queuedAfter.trim() === '0', `scheduled-but-unplayed audio should drop to 0 at response.cancelled, it was ${queuedAfter}`);
+    await expectAccessible(page, 'the voice page');
     log(`interrupted (${await testIdText(page, 'reply-status')}); queued after cancel: ${queuedAfter} ms; states: ${seen.join(' → ')}`);
   }
 }, {
