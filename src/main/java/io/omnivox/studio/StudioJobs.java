@@ -91,6 +91,15 @@ public class StudioJobs {
      * @throws ClientErrorException 429 when the owner already has {@link StudioConfig#maxActivePerUser()} jobs going
      */
     public JobView create(UUID owner, String kind, String input) {
+        return create(owner, kind, input, directory -> {
+        });
+    }
+
+    /**
+     * Queues a new job whose files {@code prepare} first puts in its directory (an uploaded book); a job whose files
+     * cannot be put in place is not queued, and removed.
+     */
+    public JobView create(UUID owner, String kind, String input, java.util.function.Consumer<Path> prepare) {
         if (!runners.containsKey(kind)) {
             throw new IllegalArgumentException("no runner for job kind " + kind);
         }
@@ -105,6 +114,12 @@ public class StudioJobs {
             jobs.persist(created);
             return created;
         });
+        try {
+            prepare.accept(Files.createDirectories(directory(job.id())));
+        } catch (IOException | RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> jobs.deleteById(job.id()));
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
         enqueue(job.id());
         return view(job.id());
     }

@@ -1,0 +1,315 @@
+package io.omnivox.studio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.omnivox.audio.AudioClip;
+import io.omnivox.audio.WavCodec;
+import io.omnivox.document.DocumentService;
+import io.omnivox.document.ParsedDocument;
+import io.omnivox.model.EngineUnavailableException;
+import io.omnivox.model.ExternalCommand;
+import io.omnivox.tts.SpeechStyle;
+import io.omnivox.tts.SpeechSynthesizer;
+import io.omnivox.tts.SynthesisRequest;
+import io.omnivox.tts.TtsConfig;
+import io.omnivox.tts.TtsEngines;
+import io.omnivox.tts.VoiceService;
+import io.omnivox.tts.text.SentenceSplitter;
+
+/**
+ * Audiobooks: a book (EPUB, DOCX, PDF, Markdown, HTML, text) read aloud by the narrator voice, chapter by chapter.
+ * The plan is the chapters' titles and their sentences grouped into segments of a few sentences; each segment is
+ * synthesised and checked (not silent, not clipped; synthesised again when it fails, then flagged); the downloads are
+ * an M4B with chapter marks, title and author, one MP3 per chapter, both loudness-normalised by ffmpeg (EBU R128,
+ * −16 LUFS), and a report of warnings and flagged segments.
+ */
+@ApplicationScoped
+public class AudiobookRunner implements JobRunner {
+
+    public static final String KIND = "audiobook";
+    /** Longest text per segment: a few sentences, so a crash or a re-render costs little. */
+    static final int SEGMENT_CHARS = 400;
+    /** Synthesis attempts per segment before it is flagged. */
+    static final int ATTEMPTS = 2;
+    private static final double LOUDNESS = -16;
+    private static final Duration FFMPEG_TIMEOUT = Duration.ofMinutes(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DocumentService documents;
+    private final TtsEngines speech;
+    private final VoiceService voices;
+    private final TtsConfig ttsConfig;
+
+    public AudiobookRunner(DocumentService documents, TtsEngines speech, VoiceService voices, TtsConfig ttsConfig) {
+        this.documents = documents;
+        this.speech = speech;
+        this.voices = voices;
+        this.ttsConfig = ttsConfig;
+    }
+
+    /** The voice that reads: the requested one (made ready when it is a cloned voice), else the default. */
+    private String narrator(SpeechSynthesizer engine, Request request) {
+        if (request.narrator() != null && !request.narrator().isBlank()) {
+            voices.prepare(engine, request.narrator());
+            return request.narrator();
+        }
+        return engine.knows(ttsConfig.defaultVoice()) || engine.voices().isEmpty() ? ttsConfig.defaultVoice()
+                : engine.voices().get(0).id();
+    }
+
+    /**
+     * What an audiobook job is asked for (its input JSON).
+     *
+     * @param file     the uploaded book, stored in the job's directory under this name
+     * @param fileName the name it was uploaded with (its extension helps format detection)
+     * @param narrator the voice id that reads it; blank for the engine's default
+     */
+    public record Request(String file, String fileName, String title, String author, String narrator) {
+        public String toJson() {
+            try {
+                return JSON.writeValueAsString(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static Request of(String json) {
+            try {
+                return JSON.readValue(json, Request.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<String> plan(Context job) {
+        Request request = Request.of(job.input());
+        job.stage("reading the book");
+        ParsedDocument book;
+        try {
+            book = documents.parse(job.directory().resolve(request.file()), request.fileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        BookChapters.Result chapters = BookChapters.of(book);
+        if (chapters.chapters().isEmpty()) {
+            throw new IllegalArgumentException("The book holds no text to read.");
+        }
+        writeJson(job.directory().resolve("plan.json"), Map.of("title", titleOf(request, book), "warnings",
+                chapters.warnings(), "chapters", chapters.chapters().stream().map(BookChapters.Chapter::title).toList()));
+        SentenceSplitter sentences = new SentenceSplitter(1, SEGMENT_CHARS, 1);
+        List<String> specs = new ArrayList<>();
+        for (int c = 0; c < chapters.chapters().size(); c++) {
+            BookChapters.Chapter chapter = chapters.chapters().get(c);
+            for (String text : group(sentences.split(chapter.text()))) {
+                specs.add(spec(c, chapter.title(), text));
+            }
+        }
+        return specs;
+    }
+
+    /** Sentences joined into segments of at most {@link #SEGMENT_CHARS} characters (a longer sentence stands alone). */
+    static List<String> group(List<String> sentences) {
+        List<String> segments = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String sentence : sentences) {
+            if (!current.isEmpty() && current.length() + 1 + sentence.length() > SEGMENT_CHARS) {
+                segments.add(current.toString());
+                current.setLength(0);
+            }
+            current.append(current.isEmpty() ? "" : " ").append(sentence.strip());
+        }
+        if (!current.isEmpty()) {
+            segments.add(current.toString());
+        }
+        return segments;
+    }
+
+    @Override
+    public Rendered render(Context job, int position, String spec, Path target) {
+        SpeechSynthesizer engine = speech.current()
+                .orElseThrow(() -> new EngineUnavailableException(speech.unavailableReason()));
+        Request request = Request.of(job.input());
+        String text = read(spec).path("text").asText();
+        String voice = narrator(engine, request);
+        SegmentCheck check = null;
+        float[] audio = new float[0];
+        int attempts = 0;
+        while (attempts < ATTEMPTS && (check == null || !check.passed())) {
+            attempts++;
+            audio = synthesize(engine, new SynthesisRequest(text, voice, SpeechStyle.NEUTRAL));
+            check = SegmentCheck.of(audio);
+        }
+        write(target, WavCodec.encode(new AudioClip(audio, engine.sampleRate()), 16));
+        return new Rendered(audio.length * 1000L / engine.sampleRate(), !check.passed(), attempts, check.toJson());
+    }
+
+    private static float[] synthesize(SpeechSynthesizer engine, SynthesisRequest request) {
+        List<float[]> chunks = new ArrayList<>();
+        engine.synthesize(request, chunk -> chunks.add(chunk.clone()) || true);
+        int length = chunks.stream().mapToInt(c -> c.length).sum();
+        float[] audio = new float[length];
+        int at = 0;
+        for (float[] chunk : chunks) {
+            System.arraycopy(chunk, 0, audio, at, chunk.length);
+            at += chunk.length;
+        }
+        return audio;
+    }
+
+    @Override
+    public List<Artifact> assemble(Context job, List<SegmentFile> segments) {
+        Request request = Request.of(job.input());
+        JsonNode plan = readJson(job.directory().resolve("plan.json"));
+        String title = plan.path("title").asText();
+        Map<Integer, List<SegmentFile>> byChapter = new LinkedHashMap<>();
+        for (SegmentFile segment : segments) {
+            byChapter.computeIfAbsent(read(segment.spec()).path("chapter").asInt(), k -> new ArrayList<>()).add(segment);
+        }
+        List<Artifact> artifacts = new ArrayList<>();
+        StringBuilder metadata = new StringBuilder(";FFMETADATA1\n").append("title=").append(escape(title))
+                .append('\n').append("album=").append(escape(title)).append('\n');
+        if (request.author() != null && !request.author().isBlank()) {
+            metadata.append("artist=").append(escape(request.author())).append('\n');
+        }
+        long start = 0;
+        int number = 0;
+        for (List<SegmentFile> chapter : byChapter.values()) {
+            number++;
+            String chapterTitle = read(chapter.get(0).spec()).path("title").asText();
+            long length = chapter.stream().mapToLong(SegmentFile::durationMs).sum();
+            metadata.append("[CHAPTER]\nTIMEBASE=1/1000\nSTART=").append(start).append("\nEND=").append(start + length)
+                    .append("\ntitle=").append(escape(chapterTitle)).append('\n');
+            start += length;
+            job.stage("encoding chapter " + number + " of " + byChapter.size());
+            String name = String.format(Locale.ROOT, "chapter-%02d.mp3", number);
+            ffmpeg(job.directory(), concat(job.directory(), "chapter-" + number, chapter), List.of("-metadata",
+                    "title=" + chapterTitle, "-metadata", "album=" + title, "-metadata", "track=" + number,
+                    "-c:a", "libmp3lame", "-b:a", "96k"), name);
+            artifacts.add(new Artifact(name, "audio/mpeg", job.directory().resolve(name)));
+        }
+        job.stage("encoding the book");
+        Path meta = job.directory().resolve("chapters.ffmeta");
+        write(meta, metadata.toString().getBytes(StandardCharsets.UTF_8));
+        List<String> inputs = new ArrayList<>(concat(job.directory(), "book", segments));
+        inputs.addAll(List.of("-i", meta.getFileName().toString(), "-map", "0:a", "-map_metadata", "1",
+                "-map_chapters", "1"));
+        ffmpeg(job.directory(), inputs, List.of("-c:a", "aac", "-b:a", "64k"), "book.m4b");
+        artifacts.add(0, new Artifact("book.m4b", "audio/mp4", job.directory().resolve("book.m4b")));
+        artifacts.add(new Artifact("report.json", "application/json", report(job, plan, segments)));
+        return artifacts;
+    }
+
+    /** The concat demuxer's input arguments for {@code segments}, through a list file in the job's directory. */
+    private static List<String> concat(Path dir, String name, List<SegmentFile> segments) {
+        StringBuilder list = new StringBuilder();
+        segments.forEach(s -> list.append("file '").append(s.file().getFileName()).append("'\n"));
+        Path file = dir.resolve(name + ".list");
+        write(file, list.toString().getBytes(StandardCharsets.UTF_8));
+        return List.of("-f", "concat", "-safe", "0", "-i", file.getFileName().toString());
+    }
+
+    private static void ffmpeg(Path dir, List<String> inputs, List<String> encoding, String output) {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
+                "-y"));
+        command.addAll(inputs);
+        command.addAll(List.of("-af", "loudnorm=I=" + LOUDNESS + ":TP=-1.5:LRA=11", "-ar", "44100", "-ac", "1"));
+        command.addAll(encoding);
+        String part = output + ".part";
+        command.addAll(List.of("-f", output.endsWith(".m4b") ? "ipod" : "mp3", part));
+        ExternalCommand.run("ffmpeg", command, null, dir, Map.of(), FFMPEG_TIMEOUT,
+                "; audiobooks are encoded with ffmpeg (Debian package ffmpeg)");
+        try {
+            Files.move(dir.resolve(part), dir.resolve(output), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path report(Context job, JsonNode plan, List<SegmentFile> segments) {
+        ObjectNode report = JSON.createObjectNode();
+        report.set("warnings", plan.path("warnings"));
+        report.set("chapters", plan.path("chapters"));
+        report.put("segments", segments.size());
+        report.put("duration_ms", segments.stream().mapToLong(SegmentFile::durationMs).sum());
+        Path file = job.directory().resolve("report.json");
+        writeJson(file, report);
+        return file;
+    }
+
+    private static String spec(int chapter, String title, String text) {
+        ObjectNode spec = JSON.createObjectNode().put("chapter", chapter).put("title", title).put("text", text);
+        return spec.toString();
+    }
+
+    private static String titleOf(Request request, ParsedDocument book) {
+        if (request.title() != null && !request.title().isBlank()) {
+            return request.title().strip();
+        }
+        if (book.title() != null && !book.title().isBlank()) {
+            return book.title().strip();
+        }
+        String name = request.fileName() == null ? "Audiobook" : request.fileName();
+        return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+    }
+
+    /** ffmetadata escapes '=', ';', '#', '\' and newlines with a backslash. */
+    static String escape(String value) {
+        return value.replaceAll("([=;#\\\\\n])", "\\\\$1");
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeJson(Path file, Object value) {
+        try {
+            write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

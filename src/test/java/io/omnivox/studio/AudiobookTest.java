@@ -1,0 +1,119 @@
+package io.omnivox.studio;
+
+import static io.omnivox.testkit.DefaultApiKey.withKey;
+import static io.omnivox.testkit.KnowledgeFixtures.newUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.omnivox.document.TestDocuments;
+import io.omnivox.testkit.KnowledgeFixtures.TestUser;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * {@code POST /api/audiobooks} end to end with the espeak-ng engine: an EPUB the test builds becomes an M4B whose
+ * chapters (read back with ffprobe) are the book's, one MP3 per chapter, and a report; bad uploads are refused.
+ */
+@QuarkusTest
+class AudiobookTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static JsonPath awaitEnded(TestUser user, String job) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            JsonPath view = withKey(user.key()).get("/api/jobs/" + job).then().statusCode(200).extract().jsonPath();
+            if (List.of("succeeded", "failed", "cancelled").contains(view.getString("state"))) {
+                return view;
+            }
+            assertThat(System.nanoTime()).as("job %s to end; it is %s", job, view.prettify()).isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static JsonNode ffprobe(Path file) throws Exception {
+        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_chapters", "-show_format", "-of", "json",
+                file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = probe.getInputStream().readAllBytes();
+        assertThat(probe.waitFor()).isZero();
+        return JSON.readTree(out);
+    }
+
+    @Test
+    void should_read_an_epub_aloud_into_an_m4b_with_its_chapters() throws Exception {
+        assumeThat(Path.of("/usr/bin/ffprobe")).as("needs Debian's ffmpeg").isExecutable();
+        TestUser reader = newUser();
+        String job = withKey(reader.key()).multiPart("file", "book.epub", TestDocuments.epub(),
+                "application/epub+zip").multiPart("author", "A. Writer").post("/api/audiobooks").then()
+                .statusCode(202).extract().path("id");
+
+        JsonPath done = awaitEnded(reader, job);
+
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
+        assertThat(done.getList("artifacts.name", String.class)).containsExactly("book.m4b", "chapter-01.mp3",
+                "chapter-02.mp3", "report.json");
+        Path m4b = Files.createTempFile("omnivox-book", ".m4b");
+        try {
+            Files.write(m4b, withKey(reader.key()).get("/api/jobs/" + job + "/artifacts/book.m4b").then()
+                    .statusCode(200).contentType("audio/mp4").extract().asByteArray());
+            JsonNode probed = ffprobe(m4b);
+            assertThat(probed.path("chapters")).hasSize(2);
+            assertThat(probed.path("chapters").get(0).path("tags").path("title").asText()).isEqualTo("Chapter One");
+            assertThat(probed.path("chapters").get(1).path("tags").path("title").asText()).isEqualTo("Chapter Two");
+            assertThat(probed.path("format").path("tags").path("title").asText()).isEqualTo("The Test Book");
+            assertThat(probed.path("format").path("tags").path("artist").asText()).isEqualTo("A. Writer");
+            double seconds = probed.path("format").path("duration").asDouble();
+            double secondChapterStart = probed.path("chapters").get(1).path("start_time").asDouble();
+            assertThat(secondChapterStart).isGreaterThan(1.0).isLessThan(seconds);
+        } finally {
+            Files.deleteIfExists(m4b);
+        }
+        String report = withKey(reader.key()).get("/api/jobs/" + job + "/artifacts/report.json").then()
+                .statusCode(200).extract().asString();
+        assertThat(report).contains("Chapter One").contains("\"segments\"");
+        withKey(reader.key()).get("/api/jobs/" + job + "/segments").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("done")));
+    }
+
+    @Test
+    void should_refuse_what_is_not_a_book_and_an_unknown_narrator() throws Exception {
+        TestUser reader = newUser();
+        withKey(reader.key()).multiPart("file", "empty.txt", new byte[0]).post("/api/audiobooks").then()
+                .statusCode(400).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        withKey(reader.key()).multiPart("file", "cover.png", png).post("/api/audiobooks").then().statusCode(415)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        withKey(reader.key()).multiPart("file", "book.epub", TestDocuments.epub()).multiPart("narrator", "nobody")
+                .post("/api/audiobooks").then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers
+                        .equalTo("narrator"));
+        withKey(reader.key()).get("/api/jobs").then().statusCode(200).body("id", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void should_fail_a_zip_bomb_book_with_a_clear_error_and_serve_nothing() throws Exception {
+        TestUser reader = newUser();
+        String job = withKey(reader.key()).multiPart("file", "bomb.epub", TestDocuments.epubBomb()).post(
+                "/api/audiobooks").then().statusCode(202).extract().path("id");
+
+        JsonPath ended = awaitEnded(reader, job);
+
+        assertThat(ended.getString("state")).isEqualTo("failed");
+        assertThat(ended.getString("error")).containsIgnoringCase("unpack");
+        assertThat(ended.getList("artifacts")).isEmpty();
+    }
+}
