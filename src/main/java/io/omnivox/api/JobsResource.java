@@ -44,10 +44,10 @@ public class JobsResource {
 
     /** One segment of a job's plan, as listed. */
     public record SegmentView(int position, String state, @JsonProperty("duration_ms") Long durationMs, int attempts,
-            String report) {
+            String report, @JsonProperty("rendered_at") java.time.Instant renderedAt) {
         static SegmentView of(JobSegment s) {
             return new SegmentView(s.position(), s.state().name().toLowerCase(java.util.Locale.ROOT), s.durationMs(),
-                    s.attempts(), s.report());
+                    s.attempts(), s.report(), s.renderedAt());
         }
     }
 

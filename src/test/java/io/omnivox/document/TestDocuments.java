@@ -125,7 +125,7 @@ public final class TestDocuments {
                 "Text/chapter%201.xhtml", "Text/ch2.xhtml");
     }
 
-    static byte[] epub(Map<String, byte[]> chapters, String firstHref, String secondHref) throws IOException {
+    public static byte[] epub(Map<String, byte[]> chapters, String firstHref, String secondHref) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             stored(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
@@ -155,7 +155,7 @@ public final class TestDocuments {
         return bytes.toByteArray();
     }
 
-    static byte[] xhtml(String body) {
+    public static byte[] xhtml(String body) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\">"
                 + "<head><title>x</title></head><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
     }
