@@ -80,8 +80,4 @@ public class Conversation {
     public String memory() {
         return memory;
     }
-
-    public void memory(String json) {
-        this.memory = json;
-    }
 }

@@ -131,8 +131,9 @@ public class PersistentChatMemoryStore implements ChatMemoryStore {
         }
         try {
             String json = messages.isEmpty() ? null : ChatMessageSerializer.messagesToJson(messages);
-            QuarkusTransaction.requiringNew().run(() -> conversations.findByIdOptional(id)
-                    .ifPresent(conversation -> conversation.memory(json)));
+            // only the memory column: the conversation's title and times are written by others meanwhile, and a
+            // whole-row write from an entity read earlier would put their old values back
+            QuarkusTransaction.requiringNew().run(() -> conversations.update("memory = ?1 where id = ?2", json, id));
             pending.remove(id, messages);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not save the agent's memory of conversation %s yet; it is retried with the next write",
