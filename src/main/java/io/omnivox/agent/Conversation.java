@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
  * A chat between one user and the agent. The owner is referenced by id only, so the agent package does not depend on
  * the account entities; the database's foreign key keeps the reference valid.
  */
+@org.hibernate.annotations.DynamicUpdate // only changed columns: several places change a row at once
 @Entity
 @Table(name = "conversations")
 public class Conversation {

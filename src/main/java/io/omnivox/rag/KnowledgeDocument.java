@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
  * A document uploaded into a knowledge base and its ingestion state ({@code error} says why it failed, {@code pages}
  * is known once parsed). The owner is kept next to the knowledge base so ownership checks need no join.
  */
+@org.hibernate.annotations.DynamicUpdate // only changed columns: several places change a row at once
 @Entity
 @Table(name = "documents")
 public class KnowledgeDocument {

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
  * A studio job: its owner, its kind (which {@link JobRunner} renders it), the request as JSON, where it is and how far
  * it got. Progress is counted in segments; the segments themselves are {@link JobSegment} rows.
  */
+@org.hibernate.annotations.DynamicUpdate // only changed columns: several places change a row at once
 @Entity
 @Table(name = "jobs")
 public class Job {
