@@ -196,10 +196,13 @@ public class AudiobookRunner implements JobRunner {
         }
         long start = 0;
         int number = 0;
+        com.fasterxml.jackson.databind.node.ArrayNode marks = JSON.createArrayNode();
         for (List<SegmentFile> chapter : byChapter.values()) {
             number++;
             String chapterTitle = read(chapter.get(0).spec()).path("title").asText();
             long length = chapter.stream().mapToLong(SegmentFile::durationMs).sum();
+            marks.addObject().put("title", chapterTitle).put("start_ms", start).put("end_ms", start + length)
+                    .put("file", String.format(Locale.ROOT, "chapter-%02d.mp3", number));
             metadata.append("[CHAPTER]\nTIMEBASE=1/1000\nSTART=").append(start).append("\nEND=").append(start + length)
                     .append("\ntitle=").append(escape(chapterTitle)).append('\n');
             start += length;
@@ -218,7 +221,7 @@ public class AudiobookRunner implements JobRunner {
                 "-map_chapters", "1"));
         ffmpeg(job.directory(), inputs, List.of("-c:a", "aac", "-b:a", "64k"), "book.m4b");
         artifacts.add(0, new Artifact("book.m4b", "audio/mp4", job.directory().resolve("book.m4b")));
-        artifacts.add(new Artifact("report.json", "application/json", report(job, plan, segments)));
+        artifacts.add(new Artifact("report.json", "application/json", report(job, plan, marks, segments)));
         return artifacts;
     }
 
@@ -249,10 +252,12 @@ public class AudiobookRunner implements JobRunner {
         }
     }
 
-    private static Path report(Context job, JsonNode plan, List<SegmentFile> segments) {
+    /** The report: warnings, the chapters with where they start and end in the M4B, and the totals. */
+    private static Path report(Context job, JsonNode plan, JsonNode chapters, List<SegmentFile> segments) {
         ObjectNode report = JSON.createObjectNode();
+        report.put("title", plan.path("title").asText());
         report.set("warnings", plan.path("warnings"));
-        report.set("chapters", plan.path("chapters"));
+        report.set("chapters", chapters);
         report.put("segments", segments.size());
         report.put("duration_ms", segments.stream().mapToLong(SegmentFile::durationMs).sum());
         Path file = job.directory().resolve("report.json");

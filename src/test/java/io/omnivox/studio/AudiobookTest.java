@@ -84,7 +84,11 @@ class AudiobookTest {
         }
         String report = withKey(reader.key()).get("/api/jobs/" + job + "/artifacts/report.json").then()
                 .statusCode(200).extract().asString();
-        assertThat(report).contains("Chapter One").contains("\"segments\"");
+        JsonNode marks = JSON.readTree(report).path("chapters");
+        assertThat(marks).hasSize(2);
+        assertThat(marks.get(1).path("title").asText()).isEqualTo("Chapter Two");
+        assertThat(marks.get(1).path("start_ms").asLong()).isEqualTo(marks.get(0).path("end_ms").asLong()).isPositive();
+        assertThat(marks.get(1).path("file").asText()).isEqualTo("chapter-02.mp3");
         withKey(reader.key()).get("/api/jobs/" + job + "/segments").then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("done")));
     }

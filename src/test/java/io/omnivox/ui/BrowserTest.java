@@ -125,6 +125,26 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void should_make_an_audiobook_and_play_its_chapters() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")), "needs Debian's espeak-ng");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "needs Debian's ffmpeg");
+        Path book = Files.writeString(Files.createTempFile("omnivox-ui-book", ".md"), """
+                # The Harbour
+
+                The boats come in at dusk. The gulls follow them.
+
+                # The Lighthouse
+
+                The keeper winds the lens every four hours.
+                """);
+        try {
+            run("studio", Map.of("BOOK", book.toString(), "CHAPTER_TITLES", "The Harbour|The Lighthouse"));
+        } finally {
+            Files.deleteIfExists(book);
+        }
+    }
+
     /** Runs one browser scenario and fails with its output unless it passes. */
     private void run(String scenario, Map<String, String> settings) throws Exception {
         Map<String, String> env = new HashMap<>(settings);
