@@ -1,11 +1,13 @@
 package io.omnivox.studio;
 
+import static io.omnivox.studio.StudioFiles.read;
+import static io.omnivox.studio.StudioFiles.readJson;
+import static io.omnivox.studio.StudioFiles.write;
+import static io.omnivox.studio.StudioFiles.writeJson;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,6 @@ import io.omnivox.audio.WavCodec;
 import io.omnivox.document.DocumentService;
 import io.omnivox.document.ParsedDocument;
 import io.omnivox.model.EngineUnavailableException;
-import io.omnivox.model.ExternalCommand;
 import io.omnivox.tts.SpeechStyle;
 import io.omnivox.tts.SpeechSynthesizer;
 import io.omnivox.tts.SynthesisRequest;
@@ -47,9 +48,7 @@ public class AudiobookRunner implements JobRunner {
     static final int SEGMENT_CHARS = 400;
     /** Synthesis attempts per segment before it is flagged. */
     static final int ATTEMPTS = 2;
-    private static final double LOUDNESS = -16;
-    private static final Duration FFMPEG_TIMEOUT = Duration.ofMinutes(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StudioFiles.JSON;
 
     private final DocumentService documents;
     private final TtsEngines speech;
@@ -159,105 +158,70 @@ public class AudiobookRunner implements JobRunner {
         int attempts = 0;
         while (attempts < ATTEMPTS && (check == null || !check.passed())) {
             attempts++;
-            audio = synthesize(engine, new SynthesisRequest(text, voice, SpeechStyle.NEUTRAL));
+            audio = StudioFiles.synthesize(engine, new SynthesisRequest(text, voice, SpeechStyle.NEUTRAL));
             check = SegmentCheck.of(audio);
         }
         write(target, WavCodec.encode(new AudioClip(audio, engine.sampleRate()), 16));
         return new Rendered(audio.length * 1000L / engine.sampleRate(), !check.passed(), attempts, check.toJson());
     }
 
-    private static float[] synthesize(SpeechSynthesizer engine, SynthesisRequest request) {
-        List<float[]> chunks = new ArrayList<>();
-        engine.synthesize(request, chunk -> chunks.add(chunk.clone()) || true);
-        int length = chunks.stream().mapToInt(c -> c.length).sum();
-        float[] audio = new float[length];
-        int at = 0;
-        for (float[] chunk : chunks) {
-            System.arraycopy(chunk, 0, audio, at, chunk.length);
-            at += chunk.length;
-        }
-        return audio;
-    }
-
     @Override
     public List<Artifact> assemble(Context job, List<SegmentFile> segments) {
         Request request = Request.of(job.input());
-        JsonNode plan = readJson(job.directory().resolve("plan.json"));
-        String title = plan.path("title").asText();
+        Path dir = job.directory();
+        String title = readJson(dir.resolve("plan.json")).path("title").asText();
         Map<Integer, List<SegmentFile>> byChapter = new LinkedHashMap<>();
         for (SegmentFile segment : segments) {
             byChapter.computeIfAbsent(read(segment.spec()).path("chapter").asInt(), k -> new ArrayList<>()).add(segment);
         }
         List<Artifact> artifacts = new ArrayList<>();
-        StringBuilder metadata = new StringBuilder(";FFMETADATA1\n").append("title=").append(escape(title))
-                .append('\n').append("album=").append(escape(title)).append('\n');
-        if (request.author() != null && !request.author().isBlank()) {
-            metadata.append("artist=").append(escape(request.author())).append('\n');
-        }
+        List<StudioFiles.Mark> marks = new ArrayList<>();
         long start = 0;
-        int number = 0;
-        com.fasterxml.jackson.databind.node.ArrayNode marks = JSON.createArrayNode();
         for (List<SegmentFile> chapter : byChapter.values()) {
-            number++;
+            int number = marks.size() + 1;
             String chapterTitle = read(chapter.get(0).spec()).path("title").asText();
             long length = chapter.stream().mapToLong(SegmentFile::durationMs).sum();
-            marks.addObject().put("title", chapterTitle).put("start_ms", start).put("end_ms", start + length)
-                    .put("file", String.format(Locale.ROOT, "chapter-%02d.mp3", number));
-            metadata.append("[CHAPTER]\nTIMEBASE=1/1000\nSTART=").append(start).append("\nEND=").append(start + length)
-                    .append("\ntitle=").append(escape(chapterTitle)).append('\n');
+            marks.add(new StudioFiles.Mark(chapterTitle, start, start + length));
             start += length;
             job.stage("encoding chapter " + number + " of " + byChapter.size());
-            String name = String.format(Locale.ROOT, "chapter-%02d.mp3", number);
-            ffmpeg(job.directory(), concat(job.directory(), "chapter-" + number, chapter), List.of("-metadata",
+            String name = chapterFile(number);
+            StudioFiles.encode(dir, StudioFiles.concat(dir, "chapter-" + number, files(chapter)), List.of("-metadata",
                     "title=" + chapterTitle, "-metadata", "album=" + title, "-metadata", "track=" + number,
-                    "-c:a", "libmp3lame", "-b:a", "96k"), name);
-            artifacts.add(new Artifact(name, "audio/mpeg", job.directory().resolve(name)));
+                    "-c:a", "libmp3lame", "-b:a", "96k"), "mp3", name);
+            artifacts.add(new Artifact(name, "audio/mpeg", dir.resolve(name)));
         }
         job.stage("encoding the book");
-        Path meta = job.directory().resolve("chapters.ffmeta");
-        write(meta, metadata.toString().getBytes(StandardCharsets.UTF_8));
-        List<String> inputs = new ArrayList<>(concat(job.directory(), "book", segments));
-        inputs.addAll(List.of("-i", meta.getFileName().toString(), "-map", "0:a", "-map_metadata", "1",
-                "-map_chapters", "1"));
-        ffmpeg(job.directory(), inputs, List.of("-c:a", "aac", "-b:a", "64k"), "book.m4b");
-        artifacts.add(0, new Artifact("book.m4b", "audio/mp4", job.directory().resolve("book.m4b")));
-        artifacts.add(new Artifact("report.json", "application/json", report(job, plan, marks, segments)));
+        List<String> inputs = new ArrayList<>(StudioFiles.concat(dir, "book", files(segments)));
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("title", title);
+        tags.put("album", title);
+        tags.put("artist", request.author());
+        inputs.addAll(StudioFiles.metadata(dir, "book", tags, marks));
+        StudioFiles.encode(dir, inputs, List.of("-c:a", "aac", "-b:a", "64k"), "ipod", "book.m4b");
+        artifacts.add(0, new Artifact("book.m4b", "audio/mp4", dir.resolve("book.m4b")));
+        artifacts.add(new Artifact("report.json", "application/json", report(job, marks, segments)));
         return artifacts;
     }
 
-    /** The concat demuxer's input arguments for {@code segments}, through a list file in the job's directory. */
-    private static List<String> concat(Path dir, String name, List<SegmentFile> segments) {
-        StringBuilder list = new StringBuilder();
-        segments.forEach(s -> list.append("file '").append(s.file().getFileName()).append("'\n"));
-        Path file = dir.resolve(name + ".list");
-        write(file, list.toString().getBytes(StandardCharsets.UTF_8));
-        return List.of("-f", "concat", "-safe", "0", "-i", file.getFileName().toString());
+    private static String chapterFile(int number) {
+        return String.format(Locale.ROOT, "chapter-%02d.mp3", number);
     }
 
-    private static void ffmpeg(Path dir, List<String> inputs, List<String> encoding, String output) {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
-                "-y"));
-        command.addAll(inputs);
-        command.addAll(List.of("-af", "loudnorm=I=" + LOUDNESS + ":TP=-1.5:LRA=11", "-ar", "44100", "-ac", "1"));
-        command.addAll(encoding);
-        String part = output + ".part";
-        command.addAll(List.of("-f", output.endsWith(".m4b") ? "ipod" : "mp3", part));
-        ExternalCommand.run("ffmpeg", command, null, dir, Map.of(), FFMPEG_TIMEOUT,
-                "; audiobooks are encoded with ffmpeg (Debian package ffmpeg)");
-        try {
-            Files.move(dir.resolve(part), dir.resolve(output), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Path> files(List<SegmentFile> segments) {
+        return segments.stream().map(SegmentFile::file).toList();
     }
 
-    /** The report: warnings, the chapters with where they start and end in the M4B, and the totals. */
-    private static Path report(Context job, JsonNode plan, JsonNode chapters, List<SegmentFile> segments) {
+    /** The report: warnings, the chapters with where they start and end in the M4B and their MP3s, the totals. */
+    private static Path report(Context job, List<StudioFiles.Mark> marks, List<SegmentFile> segments) {
+        JsonNode plan = readJson(job.directory().resolve("plan.json"));
         ObjectNode report = JSON.createObjectNode();
         report.put("title", plan.path("title").asText());
         report.set("warnings", plan.path("warnings"));
-        report.set("chapters", chapters);
+        com.fasterxml.jackson.databind.node.ArrayNode chapters = report.putArray("chapters");
+        for (int i = 0; i < marks.size(); i++) {
+            chapters.addObject().put("title", marks.get(i).title()).put("start_ms", marks.get(i).startMs())
+                    .put("end_ms", marks.get(i).endMs()).put("file", chapterFile(i + 1));
+        }
         report.put("segments", segments.size());
         report.put("duration_ms", segments.stream().mapToLong(SegmentFile::durationMs).sum());
         Path file = job.directory().resolve("report.json");
@@ -280,41 +244,5 @@ public class AudiobookRunner implements JobRunner {
         String name = request.fileName() == null ? "Audiobook" : request.fileName();
         return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
     }
-
-    /** ffmetadata escapes '=', ';', '#', '\' and newlines with a backslash. */
-    static String escape(String value) {
-        return value.replaceAll("([=;#\\\\\n])", "\\\\$1");
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeJson(Path file, Object value) {
-        try {
-            write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path file, byte[] bytes) {
-        try {
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
+
