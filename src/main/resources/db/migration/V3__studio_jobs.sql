@@ -36,10 +36,11 @@ create table job_segments (
     constraint job_segments_state_check check (state in ('pending', 'done', 'flagged'))
 );
 
--- What a finished job offers for download.
+-- What a finished job offers for download, in the runner's order (the main file first).
 create table job_artifacts (
     job_id        uuid          not null,
     name          varchar(128)  not null,
+    position      integer       not null,
     content_type  varchar(128)  not null,
     bytes         bigint        not null,
     created_at    timestamp with time zone not null,

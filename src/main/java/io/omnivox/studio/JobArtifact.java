@@ -48,6 +48,9 @@ public class JobArtifact {
     @Id
     private String name;
 
+    @Column(nullable = false)
+    private int position;
+
     @Column(name = "content_type", nullable = false)
     private String contentType;
 
@@ -61,9 +64,10 @@ public class JobArtifact {
         // for Hibernate
     }
 
-    public JobArtifact(UUID jobId, String name, String contentType, long bytes, Instant createdAt) {
+    public JobArtifact(UUID jobId, String name, int position, String contentType, long bytes, Instant createdAt) {
         this.jobId = jobId;
         this.name = name;
+        this.position = position;
         this.contentType = contentType;
         this.bytes = bytes;
         this.createdAt = createdAt;

@@ -41,7 +41,7 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
     }
 
     public List<JobArtifact> artifacts(UUID jobId) {
-        return getEntityManager().createQuery("from JobArtifact where jobId = ?1 order by name", JobArtifact.class)
+        return getEntityManager().createQuery("from JobArtifact where jobId = ?1 order by position", JobArtifact.class)
                 .setParameter(1, jobId).getResultList();
     }
 

@@ -184,19 +184,35 @@ public class StudioJobs {
      * other segments are kept. 409 while the job runs; 404 for a position outside the plan.
      */
     public JobView rerender(UUID owner, UUID id, int position, String spec) {
+        java.util.Map<Integer, String> one = new java.util.HashMap<>();
+        one.put(position, spec);
+        return rerender(owner, id, one);
+    }
+
+    /**
+     * Renders several segments again, each with its new spec (null keeps the old one), and rebuilds the downloads;
+     * the other segments are kept. 409 while the job runs; 404 for a position outside the plan.
+     */
+    public JobView rerender(UUID owner, UUID id, Map<Integer, String> specs) {
         QuarkusTransaction.requiringNew().run(() -> {
             Job job = owned(owner, id);
             if (!job.state().ended()) {
                 throw new ClientErrorException("The job is " + job.state().name().toLowerCase()
                         + "; a segment can be rendered again once it has ended.", 409);
             }
-            JobSegment segment = jobs.segment(id, position).orElseThrow(() -> new NotFoundException(
-                    "The job has no segment " + position + "; its segments are 0 to " + (job.segments() - 1) + "."));
-            segment.renderAgain(spec);
+            specs.forEach((position, spec) -> jobs.segment(id, position).orElseThrow(() -> new NotFoundException(
+                    "The job has no segment " + position + "; its segments are 0 to " + (job.segments() - 1) + "."))
+                    .renderAgain(spec));
             job.queueAgain();
         });
         enqueue(id);
         return get(owner, id);
+    }
+
+    /** The directory of the owner's job (its plan and working files); 404 for another's. */
+    public Path directory(UUID owner, UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> owned(owner, id));
+        return directory(id);
     }
 
     /** A download of the owner's job: the file and what it is; 404 when there is none by that name. */
@@ -250,7 +266,9 @@ public class StudioJobs {
         try {
             Files.createDirectories(context.directory());
             List<JobSegment> plan = plan(runner, context);
-            if (render(runner, context, plan)) {
+            if (plan == null) {
+                end(id, JobState.CANCELLED, null);
+            } else if (render(runner, context, plan)) {
                 assemble(runner, context);
             }
         } catch (RuntimeException | IOException | LinkageError e) {
@@ -267,6 +285,9 @@ public class StudioJobs {
         }
         context.stage("planning");
         List<String> specs = runner.plan(context);
+        if (context.cancelled()) {
+            return null; // cancelled while planning (planning can take minutes): nothing stored, retry plans again
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             List<JobSegment> segments = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
@@ -316,8 +337,12 @@ public class StudioJobs {
         List<JobRunner.Artifact> artifacts = runner.assemble(context, files);
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
-            jobs.replaceArtifacts(context.id(), artifacts.stream().map(a -> new JobArtifact(context.id(),
-                    a.file().getFileName().toString(), a.contentType(), size(a.file()), now)).toList());
+            List<JobArtifact> rows = new ArrayList<>();
+            for (JobRunner.Artifact a : artifacts) {
+                rows.add(new JobArtifact(context.id(), a.file().getFileName().toString(), rows.size(), a.contentType(),
+                        size(a.file()), now));
+            }
+            jobs.replaceArtifacts(context.id(), rows);
             jobs.findById(context.id()).end(JobState.SUCCEEDED, null, now);
         });
         publish(context.id());
