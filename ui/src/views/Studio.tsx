@@ -197,9 +197,13 @@ function JobItem(props: { job: Job; name?: string; onChange: (job: Job) => void 
         </span>
       </div>
       <div class="job-progress">
-        <progress max={1} value={total > 0 || job.state === 'succeeded' ? job.progress : undefined}
-          aria-label={`Progress of ${title}`} aria-valuetext={total > 0 ? `${percent}%, ${job.segments_done} of ${total} segments` : undefined}
-          data-testid="job-progress" />
+        {total > 0 || job.state === 'succeeded' ? (
+          <progress max={1} value={job.progress} aria-label={`Progress of ${title}`}
+            aria-valuetext={`${percent}%, ${job.segments_done} of ${total} segments`} data-testid="job-progress" />
+        ) : (
+          // no plan yet: an indeterminate bar (no value attribute at all)
+          <progress aria-label={`Progress of ${title}`} data-testid="job-progress" />
+        )}
         <span class="small muted nowrap">{total > 0 ? `${job.segments_done} / ${total} segments` : ended ? '' : 'waiting for the plan'}</span>
       </div>
       <p class="small job-meta">
