@@ -145,3 +145,37 @@ export interface Health {
   status: string;
   checks: HealthCheck[];
 }
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export interface JobArtifact {
+  name: string;
+  content_type: string;
+  bytes: number;
+  url: string;
+}
+export interface Job {
+  id: string;
+  kind: string;
+  state: JobState | string;
+  stage: string | null;
+  segments_done: number;
+  segments_total: number;
+  segments_flagged: number;
+  progress: number;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+  artifacts: JobArtifact[];
+}
+export interface AudiobookChapter {
+  title: string;
+  start_ms: number;
+  end_ms: number;
+  file: string;
+}
+export interface AudiobookReport {
+  title: string;
+  warnings: string[];
+  chapters: AudiobookChapter[];
+  segments: number;
+  duration_ms: number;
+}
