@@ -2,7 +2,6 @@ package io.omnivox.studio;
 
 import static io.omnivox.studio.StudioFiles.read;
 import static io.omnivox.studio.StudioFiles.readJson;
-import static io.omnivox.studio.StudioFiles.write;
 import static io.omnivox.studio.StudioFiles.writeJson;
 
 import java.io.IOException;
@@ -20,8 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.omnivox.audio.AudioClip;
-import io.omnivox.audio.WavCodec;
 import io.omnivox.document.DocumentService;
 import io.omnivox.document.ParsedDocument;
 import io.omnivox.model.EngineUnavailableException;
@@ -46,16 +43,17 @@ public class AudiobookRunner implements JobRunner {
     public static final String KIND = "audiobook";
     /** Longest text per segment: a few sentences, so a crash or a re-render costs little. */
     static final int SEGMENT_CHARS = 400;
-    /** Synthesis attempts per segment before it is flagged. */
-    static final int ATTEMPTS = 2;
     private static final ObjectMapper JSON = StudioFiles.JSON;
 
     private final DocumentService documents;
     private final TtsEngines speech;
     private final VoiceService voices;
     private final TtsConfig ttsConfig;
+    private final SegmentQuality quality;
 
-    public AudiobookRunner(DocumentService documents, TtsEngines speech, VoiceService voices, TtsConfig ttsConfig) {
+    public AudiobookRunner(DocumentService documents, TtsEngines speech, VoiceService voices, TtsConfig ttsConfig,
+            SegmentQuality quality) {
+        this.quality = quality;
         this.documents = documents;
         this.speech = speech;
         this.voices = voices;
@@ -153,16 +151,7 @@ public class AudiobookRunner implements JobRunner {
         Request request = Request.of(job.input());
         String text = read(spec).path("text").asText();
         String voice = narrator(engine, request);
-        SegmentCheck check = null;
-        float[] audio = new float[0];
-        int attempts = 0;
-        while (attempts < ATTEMPTS && (check == null || !check.passed())) {
-            attempts++;
-            audio = StudioFiles.synthesize(engine, new SynthesisRequest(text, voice, SpeechStyle.NEUTRAL));
-            check = SegmentCheck.of(audio);
-        }
-        write(target, WavCodec.encode(new AudioClip(audio, engine.sampleRate()), 16));
-        return new Rendered(audio.length * 1000L / engine.sampleRate(), !check.passed(), attempts, check.toJson());
+        return quality.render(engine, new SynthesisRequest(text, voice, SpeechStyle.NEUTRAL), target);
     }
 
     @Override

@@ -57,8 +57,10 @@ public class PodcastRunner implements JobRunner {
     private final ChatModels models;
     private final TtsEngines speech;
     private final VoiceService voices;
+    private final SegmentQuality quality;
 
-    public PodcastRunner(ChatModels models, TtsEngines speech, VoiceService voices) {
+    public PodcastRunner(ChatModels models, TtsEngines speech, VoiceService voices, SegmentQuality quality) {
+        this.quality = quality;
         this.models = models;
         this.speech = speech;
         this.voices = voices;
@@ -188,16 +190,7 @@ public class PodcastRunner implements JobRunner {
         voices.prepare(engine, voice);
         SynthesisRequest synthesis = new SynthesisRequest(line.path("text").asText(), voice,
                 new SpeechStyle(line.path("emotion").asText("neutral"), 1.0, 0, ""));
-        SegmentCheck check = null;
-        float[] audio = new float[0];
-        int attempts = 0;
-        while (attempts < AudiobookRunner.ATTEMPTS && (check == null || !check.passed())) {
-            attempts++;
-            audio = StudioFiles.synthesize(engine, synthesis);
-            check = SegmentCheck.of(audio);
-        }
-        write(target, WavCodec.encode(new AudioClip(audio, engine.sampleRate()), 16));
-        return new Rendered(audio.length * 1000L / engine.sampleRate(), !check.passed(), attempts, check.toJson());
+        return quality.render(engine, synthesis, target);
     }
 
     @Override

@@ -20,4 +20,32 @@ public interface StudioConfig {
     /** Jobs a user may have queued or running at once; more are refused with 429. */
     @WithDefault("5")
     int maxActivePerUser();
+
+    /** Quality control of synthesised segments. */
+    Qc qc();
+
+    /** When synthesised segments are transcribed back and compared with their text. */
+    enum AsrCheck {
+        /** When the recogniser is SenseVoice (fallback recognisers mishear synthetic speech too often to judge). */
+        AUTO,
+        /** Always, with whichever recogniser is in use. */
+        ON,
+        /** Never. */
+        OFF
+    }
+
+    /** Quality control settings. */
+    interface Qc {
+        /** Syntheses of a segment before it is flagged; each retry can come out differently (new sampling). */
+        @WithDefault("2")
+        int attempts();
+
+        /** Transcribing segments back. */
+        @WithDefault("auto")
+        AsrCheck asrCheck();
+
+        /** Most word error rate of the hearing against the text before a segment fails. */
+        @WithDefault("0.35")
+        double maxWordErrorRate();
+    }
 }

@@ -29,6 +29,13 @@ class AudiobookTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    io.omnivox.tts.TtsConfig ttsConfig;
+    @jakarta.inject.Inject
+    io.omnivox.model.registry.ModelCatalog catalog;
+    @jakarta.inject.Inject
+    io.omnivox.model.OnnxSessionFactory onnx;
+
     static JsonPath awaitEnded(TestUser user, String job) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
@@ -119,5 +126,54 @@ class AudiobookTest {
         assertThat(ended.getString("state")).isEqualTo("failed");
         assertThat(ended.getString("error")).containsIgnoringCase("unpack");
         assertThat(ended.getList("artifacts")).isEmpty();
+    }
+
+    @Test
+    void should_synthesise_a_segment_again_when_it_does_not_fit_its_text_and_then_flag_it() throws Exception {
+        // the engine, forced to say a word where a whole sentence was asked for in one chapter
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.omnivox.tts.TtsEngines(ttsConfig, catalog, onnx) {
+            @Override
+            public java.util.Optional<io.omnivox.tts.SpeechSynthesizer> current() {
+                return super.current().map(real -> new io.omnivox.tts.SpeechSynthesizer() {
+                    @Override
+                    public String engine() {
+                        return real.engine();
+                    }
+
+                    @Override
+                    public int sampleRate() {
+                        return real.sampleRate();
+                    }
+
+                    @Override
+                    public List<io.omnivox.tts.VoiceInfo> voices() {
+                        return real.voices();
+                    }
+
+                    @Override
+                    public void synthesize(io.omnivox.tts.SynthesisRequest request, io.omnivox.tts.ChunkSink sink) {
+                        real.synthesize(request.text().contains("third bell") ? new io.omnivox.tts.SynthesisRequest(
+                                "Yes.", request.voice(), request.style()) : request, sink);
+                    }
+                });
+            }
+        }, io.omnivox.tts.TtsEngines.class);
+        TestUser reader = newUser();
+        byte[] book = ("# Morning\n\nThe first boat leaves the harbour while the town is still asleep.\n\n"
+                + "# Noon\n\nThen the third bell rang across the whole harbour for a very long time indeed.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String job = withKey(reader.key()).multiPart("file", "bells.md", book).post("/api/audiobooks").then()
+                .statusCode(202).extract().path("id");
+
+        JsonPath done = awaitEnded(reader, job);
+
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
+        assertThat(done.getInt("segments_flagged")).isEqualTo(1);
+        JsonPath segments = withKey(reader.key()).get("/api/jobs/" + job + "/segments").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(segments.getList("state", String.class)).containsExactly("done", "flagged");
+        assertThat(segments.getList("attempts", Integer.class)).containsExactly(1, 2);
+        assertThat(segments.getString("[1].report")).contains("too short for its text");
+        assertThat(segments.getString("[0].report")).contains("\"problems\": []");
     }
 }
