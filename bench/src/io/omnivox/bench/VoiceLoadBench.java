@@ -2,15 +2,11 @@ package io.omnivox.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
-import io.omnivox.api.CosyVoiceEngineTest;
-import io.omnivox.api.SenseVoiceEngineTest;
 
 /**
  * The voice channel under load: the packaged app (as {@code ./omnivox} runs it) with fixture SenseVoice and CosyVoice
@@ -86,58 +80,13 @@ public final class VoiceLoadBench {
 
     // --- the app under test ----------------------------------------------------------------------------------------
 
-    /** Fixture SenseVoice and CosyVoice in one registry, as the engine tests lay them out. */
     private static Process startApp(Path work, int chatPort) throws Exception {
-        Path manifests = Files.createDirectories(work.resolve("models"));
-        Path weights = Files.createDirectories(work.resolve("weights"));
-        for (Map<String, String> fixture : List.of(new SenseVoiceEngineTest.FixtureWeights().getConfigOverrides(),
-                new CosyVoiceEngineTest.FixtureWeights().getConfigOverrides())) {
-            try (DirectoryStream<Path> yamls = Files.newDirectoryStream(Path.of(fixture.get("omnivox.models.manifests")),
-                    "*.yaml")) {
-                for (Path yaml : yamls) {
-                    Files.copy(yaml, manifests.resolve(yaml.getFileName()));
-                }
-            }
-            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of(fixture.get("omnivox.models.dir")))) {
-                for (Path dir : dirs) {
-                    Files.createSymbolicLink(weights.resolve(dir.getFileName()), dir);
-                }
-            }
-        }
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dquarkus.http.port=" + port, "-Domnivox.models.manifests=" + manifests,
-                "-Domnivox.models.dir=" + weights, "-Domnivox.models.fetch-on-startup=false",
-                "-Domnivox.data-dir=" + work.resolve("data"), "-Domnivox.tts.voices-dir=" + work.resolve("voices"),
-                "-Domnivox.auth.bootstrap-key=" + KEY, "-Domnivox.onnx.device=cpu",
-                "-Domnivox.agent.openai.base-url=http://127.0.0.1:" + chatPort + "/v1",
-                "-Domnivox.voice.max-sessions=1000", "-Domnivox.api.rate-limit.requests-per-minute=100000",
-                "-Dquarkus.log.level=WARN", "-jar", "target/quarkus-app/quarkus-run.jar"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("app.log").toFile()).start();
+        return BenchApp.start(work, KEY, "-Domnivox.agent.openai.base-url=http://127.0.0.1:" + chatPort + "/v1",
+                "-Domnivox.voice.max-sessions=1000", "-Domnivox.api.rate-limit.requests-per-minute=100000");
     }
 
     private static int awaitReady(Process app) throws Exception {
-        String portArg = app.info().arguments().flatMap(a -> Arrays.stream(a).filter(s -> s.startsWith(
-                "-Dquarkus.http.port=")).findFirst()).orElseThrow();
-        int port = Integer.parseInt(portArg.substring(portArg.indexOf('=') + 1));
-        HttpClient http = HttpClient.newHttpClient();
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    System.out.println("engines: " + ready.body().replaceAll("\\s+", " ").replaceAll(".*\"data\": \\{",
-                            "{").replaceAll("}.*", "}"));
-                    return port;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the app did not become ready");
+        return BenchApp.awaitReady(app);
     }
 
     /** A loopback OpenAI-compatible server that streams {@link #REPLY} at once. */
@@ -333,12 +282,6 @@ public final class VoiceLoadBench {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private VoiceLoadBench() {
