@@ -50,10 +50,12 @@ public class AudiobookRunner implements JobRunner {
     private final VoiceService voices;
     private final TtsConfig ttsConfig;
     private final SegmentQuality quality;
+    private final StudioConfig config;
 
     public AudiobookRunner(DocumentService documents, TtsEngines speech, VoiceService voices, TtsConfig ttsConfig,
-            SegmentQuality quality) {
+            SegmentQuality quality, StudioConfig config) {
         this.quality = quality;
+        this.config = config;
         this.documents = documents;
         this.speech = speech;
         this.voices = voices;
@@ -79,19 +81,11 @@ public class AudiobookRunner implements JobRunner {
      */
     public record Request(String file, String fileName, String title, String author, String narrator) {
         public String toJson() {
-            try {
-                return JSON.writeValueAsString(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return StudioFiles.toJson(this);
         }
 
         static Request of(String json) {
-            try {
-                return JSON.readValue(json, Request.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return StudioFiles.fromJson(json, Request.class);
         }
     }
 
@@ -109,6 +103,12 @@ public class AudiobookRunner implements JobRunner {
             book = documents.parse(job.directory().resolve(request.file()), request.fileName());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        int characters = book.text().length();
+        if (characters > config.maxBookCharacters()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The book has %,d characters of text; at"
+                    + " most %,d are read aloud in one job (omnivox.studio.max-book-characters). Split it into"
+                    + " volumes.", characters, config.maxBookCharacters()));
         }
         BookChapters.Result chapters = BookChapters.of(book);
         if (chapters.chapters().isEmpty()) {

@@ -74,19 +74,11 @@ public class PodcastRunner implements JobRunner {
     public record Request(String title, String text, List<Speaker> speakers, int minutes, String language,
             String tone) {
         public String toJson() {
-            try {
-                return JSON.writeValueAsString(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return StudioFiles.toJson(this);
         }
 
         static Request of(String json) {
-            try {
-                return JSON.readValue(json, Request.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return StudioFiles.fromJson(json, Request.class);
         }
 
         List<String> names() {

@@ -21,6 +21,10 @@ public interface StudioConfig {
     @WithDefault("5")
     int maxActivePerUser();
 
+    /** Longest book read aloud, in characters of text (a thousand-page novel has about two million). */
+    @WithDefault("3000000")
+    int maxBookCharacters();
+
     /** Quality control of synthesised segments. */
     Qc qc();
 

@@ -102,6 +102,24 @@ final class StudioFiles {
         return value.replaceAll("([=;#\\\\\n])", "\\\\$1");
     }
 
+    /** A job's input as JSON. */
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A job's input read back from its JSON. */
+    static <T> T fromJson(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static JsonNode read(String json) {
         try {
             return JSON.readTree(json);

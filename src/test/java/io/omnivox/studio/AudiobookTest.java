@@ -176,4 +176,46 @@ class AudiobookTest {
         assertThat(segments.getString("[1].report")).contains("too short for its text");
         assertThat(segments.getString("[0].report")).contains("\"problems\": []");
     }
+
+    @Test
+    void should_read_a_book_without_headings_as_one_chapter_with_a_warning_and_a_sloppy_epub_as_it_is() throws Exception {
+        TestUser reader = newUser();
+        String plain = withKey(reader.key()).multiPart("file", "notes.txt", ("The tide came in early. The boats"
+                + " waited at the quay.").getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/audiobooks")
+                .then().statusCode(202).extract().path("id");
+        byte[] sloppy = TestDocuments.epub(java.util.Map.of("OEBPS/Text/a.xhtml", ("<html><body><h1>Unclosed"
+                + "<p>The lamp was lit at dusk<p>and the gulls <b>went quiet.</body>").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), "OEBPS/Text/b.xhtml", TestDocuments.xhtml(
+                                "<h1>Second</h1><p>Morning came.</p>")), "Text/a.xhtml", "Text/b.xhtml");
+        String epub = withKey(reader.key()).multiPart("file", "sloppy.epub", sloppy).post("/api/audiobooks").then()
+                .statusCode(202).extract().path("id");
+
+        JsonPath plainDone = awaitEnded(reader, plain);
+        JsonPath epubDone = awaitEnded(reader, epub);
+
+        assertThat(plainDone.getString("state")).as(plainDone.prettify()).isEqualTo("succeeded");
+        JsonNode report = JSON.readTree(withKey(reader.key()).get("/api/jobs/" + plain + "/artifacts/report.json")
+                .then().statusCode(200).extract().asString());
+        assertThat(report.path("chapters")).hasSize(1);
+        assertThat(report.path("warnings").toString()).contains("No chapters were found");
+        assertThat(epubDone.getString("state")).as(epubDone.prettify()).isEqualTo("succeeded");
+        JsonNode epubReport = JSON.readTree(withKey(reader.key()).get("/api/jobs/" + epub
+                + "/artifacts/report.json").then().statusCode(200).extract().asString());
+        assertThat(epubReport.path("chapters")).hasSize(2);
+        assertThat(epubReport.path("chapters").get(1).path("title").asText()).isEqualTo("Second");
+    }
+
+    @Test
+    void should_fail_a_book_too_long_to_read_in_one_job_with_a_clear_error() {
+        TestUser reader = newUser();
+        byte[] paragraph = "wave ".repeat(1_000_000).getBytes(java.nio.charset.StandardCharsets.UTF_8); // 5 MB
+        String job = withKey(reader.key()).multiPart("file", "sea.txt", paragraph).post("/api/audiobooks").then()
+                .statusCode(202).extract().path("id");
+
+        JsonPath ended = awaitEnded(reader, job);
+
+        assertThat(ended.getString("state")).isEqualTo("failed");
+        assertThat(ended.getString("error")).contains("4,999,999 characters").contains("Split it into volumes");
+        assertThat(ended.getList("artifacts")).isEmpty();
+    }
 }
