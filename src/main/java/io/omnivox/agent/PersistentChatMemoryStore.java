@@ -123,8 +123,12 @@ public class PersistentChatMemoryStore implements ChatMemoryStore {
         }
     }
 
-    /** Writes the conversation's newest pending memory; it stays pending if the write fails or a newer one came. */
-    private void write(UUID id) {
+    /**
+     * Writes the conversation's newest pending memory; it stays pending if the write fails or a newer one came. One
+     * write at a time (the background writer and a flush): each reads the newest memory under the lock, so an older
+     * one can never land after a newer one.
+     */
+    private synchronized void write(UUID id) {
         List<ChatMessage> messages = pending.get(id);
         if (messages == null) {
             return; // an earlier task already wrote it
