@@ -114,7 +114,7 @@ public class AudiobookRunner implements JobRunner {
         if (chapters.chapters().isEmpty()) {
             throw new IllegalArgumentException("The book holds no text to read.");
         }
-        writeJson(job.directory().resolve("plan.json"), Map.of("title", titleOf(request, book), "warnings",
+        writeJson(job.directory().resolve("plan.json"), Map.of("title", titleOf(request, book, chapters), "warnings",
                 chapters.warnings(), "chapters", chapters.chapters().stream().map(BookChapters.Chapter::title).toList()));
         SentenceSplitter sentences = new SentenceSplitter(1, SEGMENT_CHARS, 1);
         List<String> specs = new ArrayList<>();
@@ -223,12 +223,17 @@ public class AudiobookRunner implements JobRunner {
         return spec.toString();
     }
 
-    private static String titleOf(Request request, ParsedDocument book) {
+    /**
+     * The book's title: as given, else the document's own (an EPUB's metadata, a DOCX's title), else the file's name;
+     * a document "title" that is only its first chapter's heading (a Markdown book) is not the book's.
+     */
+    private static String titleOf(Request request, ParsedDocument book, BookChapters.Result chapters) {
         if (request.title() != null && !request.title().isBlank()) {
             return request.title().strip();
         }
-        if (book.title() != null && !book.title().isBlank()) {
-            return book.title().strip();
+        String own = book.title() == null ? "" : book.title().strip();
+        if (!own.isEmpty() && !own.equals(chapters.chapters().get(0).title())) {
+            return own;
         }
         String name = request.fileName() == null ? "Audiobook" : request.fileName();
         return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
