@@ -7,7 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.UUID;
+
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,12 +26,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.omnivox.account.CurrentUser;
 import io.omnivox.document.DocumentConfig;
 import io.omnivox.document.DocumentException;
 import io.omnivox.document.DocumentFormat;
 import io.omnivox.document.DocumentService;
 import io.omnivox.studio.AudiobookRunner;
+import io.omnivox.studio.JobSegment;
 import io.omnivox.studio.JobView;
 import io.omnivox.studio.StudioJobs;
 import io.omnivox.tts.VoiceInfo;
@@ -43,6 +55,8 @@ public class AudiobooksResource {
     private static final Set<DocumentFormat> BOOKS = Set.of(DocumentFormat.EPUB, DocumentFormat.DOCX,
             DocumentFormat.PDF, DocumentFormat.MARKDOWN, DocumentFormat.TEXT, DocumentFormat.HTML);
     private static final int MAX_TEXT_FIELD = 200;
+    private static final int MAX_CAST = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StudioJobs jobs;
     private final DocumentService documents;
@@ -62,10 +76,12 @@ public class AudiobooksResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Read a book aloud (EPUB, DOCX, PDF, Markdown, HTML, text) as a studio job",
-            description = "Multipart: 'file' (the book), optional 'narrator' (a voice id from /v1/voices), 'title' and "
-                    + "'author'. Answers 202 with the job; follow it at /api/jobs/{id}.")
+            description = "Multipart: 'file' (the book), optional 'narrator' (a voice id from /v1/voices), 'title', "
+                    + "'author' and 'cast' (a JSON object of character name to voice id; other main characters get "
+                    + "voices of their own). Answers 202 with the job; follow it at /api/jobs/{id}.")
     public Response create(@RestForm("file") FileUpload file, @RestForm("narrator") String narrator,
-            @RestForm("title") String title, @RestForm("author") String author) throws IOException {
+            @RestForm("title") String title, @RestForm("author") String author, @RestForm("cast") String cast)
+            throws IOException {
         if (file == null || file.size() == 0) {
             throw new DocumentException(400, "document-empty", "The multipart field 'file' is empty or missing.");
         }
@@ -80,13 +96,13 @@ public class AudiobooksResource {
                     + " EPUB, DOCX, PDF, Markdown, HTML or plain-text file.");
         }
         String voice = text("narrator", narrator);
-        if (voice != null && voices.all().stream().map(VoiceInfo::id).noneMatch(voice::equals)) {
-            throw new InvalidRequestException(422, "unknown-voice", "narrator", "There is no voice '" + voice
-                    + "'; GET /v1/voices lists them.");
+        if (voice != null) {
+            known("narrator", voice);
         }
+        Map<String, String> characters = cast(cast);
         String stored = "source." + format.id();
         AudiobookRunner.Request request = new AudiobookRunner.Request(stored, fileName, text("title", title),
-                text("author", author), voice);
+                text("author", author), voice, characters);
         JobView job = jobs.create(user.id(), AudiobookRunner.KIND, request.toJson(), directory -> {
             try {
                 Files.copy(file.uploadedFile(), directory.resolve(stored), StandardCopyOption.REPLACE_EXISTING);
@@ -95,6 +111,83 @@ public class AudiobooksResource {
             }
         });
         return Response.accepted(job).location(URI.create("/api/jobs/" + job.id())).build();
+    }
+
+    @PUT
+    @Path("/{id}/cast")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recast characters of a finished audiobook: their lines are spoken again in the new voices",
+            description = "A JSON object of character name to voice id (names as the job's report lists them). "
+                    + "Answers 202 with the job; the other segments are kept.")
+    public Response recast(@PathParam("id") UUID id, Map<String, String> cast) {
+        if (cast == null || cast.isEmpty()) {
+            throw new InvalidRequestException("cast", "Send a JSON object of character name to voice id.");
+        }
+        cast.forEach((name, voice) -> known("cast." + name, voice));
+        JobView job = jobs.get(user.id(), id);
+        if (!job.kind().equals(AudiobookRunner.KIND)) {
+            throw new jakarta.ws.rs.NotFoundException("You have no audiobook " + id + ".");
+        }
+        Map<Integer, String> changed = new HashMap<>();
+        Set<String> speakers = new HashSet<>();
+        for (JobSegment segment : jobs.segments(user.id(), id)) {
+            JsonNode spec = read(segment.spec());
+            String speaker = spec.path("speaker").asText(null);
+            if (speaker == null) {
+                continue;
+            }
+            speakers.add(speaker);
+            String voice = cast.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(speaker))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (voice != null && !voice.equals(spec.path("voice").asText())) {
+                changed.put(segment.position(), ((ObjectNode) spec).put("voice", voice).toString());
+            }
+        }
+        for (String name : cast.keySet()) {
+            if (speakers.stream().noneMatch(name::equalsIgnoreCase)) {
+                throw new InvalidRequestException(422, "unknown-character", "cast." + name, "The book has no"
+                        + " character '" + name + "' who speaks; its speakers are " + speakers + ".");
+            }
+        }
+        return changed.isEmpty() ? Response.ok(job).build()
+                : Response.accepted(jobs.rerender(user.id(), id, changed)).build();
+    }
+
+    private void known(String field, String voice) {
+        if (voice == null || voices.all().stream().map(VoiceInfo::id).noneMatch(voice::equals)) {
+            throw new InvalidRequestException(422, "unknown-voice", field, "There is no voice '" + voice
+                    + "'; GET /v1/voices lists them.");
+        }
+    }
+
+    private Map<String, String> cast(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        JsonNode cast;
+        try {
+            cast = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new InvalidRequestException("cast", "'cast' must be a JSON object of character name to voice id.");
+        }
+        if (!cast.isObject() || cast.size() > MAX_CAST) {
+            throw new InvalidRequestException("cast", "'cast' must be a JSON object of at most " + MAX_CAST
+                    + " character names to voice ids.");
+        }
+        Map<String, String> characters = new java.util.LinkedHashMap<>();
+        cast.properties().forEach(e -> {
+            known("cast." + e.getKey(), e.getValue().asText(null));
+            characters.put(text("cast", e.getKey()), e.getValue().asText());
+        });
+        return characters;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String text(String field, String value) {

@@ -78,8 +78,10 @@ public class AudiobookRunner implements JobRunner {
      * @param file     the uploaded book, stored in the job's directory under this name
      * @param fileName the name it was uploaded with (its extension helps format detection)
      * @param narrator the voice id that reads it; blank for the engine's default
+     * @param cast     voices for characters by name (any case); other main characters get voices of their own
      */
-    public record Request(String file, String fileName, String title, String author, String narrator) {
+    public record Request(String file, String fileName, String title, String author, String narrator,
+            Map<String, String> cast) {
         public String toJson() {
             return StudioFiles.toJson(this);
         }
@@ -114,17 +116,71 @@ public class AudiobookRunner implements JobRunner {
         if (chapters.chapters().isEmpty()) {
             throw new IllegalArgumentException("The book holds no text to read.");
         }
-        writeJson(job.directory().resolve("plan.json"), Map.of("title", titleOf(request, book, chapters), "warnings",
-                chapters.warnings(), "chapters", chapters.chapters().stream().map(BookChapters.Chapter::title).toList()));
+        SpeechSynthesizer engine = speech.current()
+                .orElseThrow(() -> new EngineUnavailableException(speech.unavailableReason()));
+        String narrator = narrator(engine, request);
+        List<List<Dialogue.Line>> lines = chapters.chapters().stream().map(c -> Dialogue.lines(c.text())).toList();
+        Map<String, String> cast = cast(engine, narrator, request.cast(), lines);
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("title", titleOf(request, book, chapters));
+        plan.put("warnings", chapters.warnings());
+        plan.put("chapters", chapters.chapters().stream().map(BookChapters.Chapter::title).toList());
+        plan.put("narrator", narrator);
+        plan.put("cast", cast);
+        writeJson(job.directory().resolve("plan.json"), plan);
         SentenceSplitter sentences = new SentenceSplitter(1, SEGMENT_CHARS, 1);
         List<String> specs = new ArrayList<>();
         for (int c = 0; c < chapters.chapters().size(); c++) {
-            BookChapters.Chapter chapter = chapters.chapters().get(c);
-            for (String text : group(sentences.split(chapter.text()))) {
-                specs.add(spec(c, chapter.title(), text));
+            String title = chapters.chapters().get(c).title();
+            StringBuilder narration = new StringBuilder();
+            for (Dialogue.Line line : lines.get(c)) {
+                if (!line.quoted()) {
+                    narration.append(narration.isEmpty() ? "" : " ").append(line.text());
+                    continue;
+                }
+                flush(specs, sentences, c, title, narration, narrator);
+                String voice = line.speaker() == null ? narrator : cast.getOrDefault(line.speaker(), narrator);
+                for (String text : group(sentences.split(line.text()))) {
+                    specs.add(spec(c, title, text, line.speaker(), voice, line.emotion()));
+                }
             }
+            flush(specs, sentences, c, title, narration, narrator);
         }
         return specs;
+    }
+
+    private static void flush(List<String> specs, SentenceSplitter sentences, int chapter, String title,
+            StringBuilder narration, String narrator) {
+        for (String text : group(sentences.split(narration.toString()))) {
+            specs.add(spec(chapter, title, text, null, narrator, "neutral"));
+        }
+        narration.setLength(0);
+    }
+
+    /**
+     * Voices for the book's characters: those asked for, then, for each character with at least two lines, a voice
+     * of the engine's not yet taken (the narrator's last); characters with one line keep the narrator's voice.
+     */
+    static Map<String, String> cast(SpeechSynthesizer engine, String narrator, Map<String, String> asked,
+            List<List<Dialogue.Line>> lines) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        lines.forEach(chapter -> chapter.stream().filter(l -> l.speaker() != null)
+                .forEach(l -> counts.merge(l.speaker(), 1, Integer::sum)));
+        Map<String, String> byKey = new java.util.HashMap<>();
+        if (asked != null) {
+            asked.forEach((name, voice) -> byKey.put(Dialogue.key(name), voice));
+        }
+        List<String> free = new ArrayList<>(engine.voices().stream().map(io.omnivox.tts.VoiceInfo::id)
+                .filter(v -> !v.equals(narrator) && !byKey.containsValue(v)).toList());
+        Map<String, String> cast = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> character : counts.entrySet()) {
+            String voice = byKey.get(Dialogue.key(character.getKey()));
+            if (voice == null && character.getValue() >= 2 && !free.isEmpty()) {
+                voice = free.remove(0);
+            }
+            cast.put(character.getKey(), voice == null ? narrator : voice);
+        }
+        return cast;
     }
 
     /** Sentences joined into segments of at most {@link #SEGMENT_CHARS} characters (a longer sentence stands alone). */
@@ -149,9 +205,15 @@ public class AudiobookRunner implements JobRunner {
         SpeechSynthesizer engine = speech.current()
                 .orElseThrow(() -> new EngineUnavailableException(speech.unavailableReason()));
         Request request = Request.of(job.input());
-        String text = read(spec).path("text").asText();
-        String voice = narrator(engine, request);
-        return quality.render(engine, new SynthesisRequest(text, voice, SpeechStyle.NEUTRAL), target);
+        JsonNode line = read(spec);
+        String voice = line.path("voice").asText("");
+        if (voice.isEmpty()) {
+            voice = narrator(engine, request);
+        } else {
+            voices.prepare(engine, voice);
+        }
+        return quality.render(engine, new SynthesisRequest(line.path("text").asText(), voice, new SpeechStyle(
+                line.path("emotion").asText("neutral"), 1.0, 0, "")), target);
     }
 
     @Override
@@ -211,6 +273,17 @@ public class AudiobookRunner implements JobRunner {
             chapters.addObject().put("title", marks.get(i).title()).put("start_ms", marks.get(i).startMs())
                     .put("end_ms", marks.get(i).endMs()).put("file", chapterFile(i + 1));
         }
+        report.put("narrator", plan.path("narrator").asText());
+        ObjectNode characters = report.putObject("characters"); // as spoken: a recast changes the segments' voices
+        for (SegmentFile segment : segments) {
+            JsonNode line = read(segment.spec());
+            String speaker = line.path("speaker").asText(null);
+            if (speaker != null) {
+                ObjectNode character = characters.has(speaker) ? (ObjectNode) characters.get(speaker)
+                        : characters.putObject(speaker).put("lines", 0);
+                character.put("voice", line.path("voice").asText()).put("lines", character.path("lines").asInt() + 1);
+            }
+        }
         report.put("segments", segments.size());
         report.put("duration_ms", segments.stream().mapToLong(SegmentFile::durationMs).sum());
         Path file = job.directory().resolve("report.json");
@@ -218,8 +291,9 @@ public class AudiobookRunner implements JobRunner {
         return file;
     }
 
-    private static String spec(int chapter, String title, String text) {
-        ObjectNode spec = JSON.createObjectNode().put("chapter", chapter).put("title", title).put("text", text);
+    static String spec(int chapter, String title, String text, String speaker, String voice, String emotion) {
+        ObjectNode spec = JSON.createObjectNode().put("chapter", chapter).put("title", title).put("text", text)
+                .put("speaker", speaker).put("voice", voice).put("emotion", emotion);
         return spec.toString();
     }
 

@@ -218,4 +218,41 @@ class AudiobookTest {
         assertThat(ended.getString("error")).contains("4,999,999 characters").contains("Split it into volumes");
         assertThat(ended.getList("artifacts")).isEmpty();
     }
+
+    @Test
+    void should_cast_the_characters_who_speak_and_recast_one_without_redoing_the_rest() throws Exception {
+        TestUser reader = newUser();
+        List<String> voices = withKey(reader.key()).get("/v1/voices").then().statusCode(200).extract().jsonPath()
+                .getList("data.id", String.class);
+        byte[] book = ("# The Quay\n\nAda looked at the sea. \"The boats are late,\" said Ada. \"They always are,\""
+                + " Ben replied. \"Not today.\" \"Yes, today,\" said Ben.\n").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        String job = withKey(reader.key()).multiPart("file", "quay.md", book).multiPart("narrator", voices.get(0))
+                .multiPart("cast", "{\"ada\": \"" + voices.get(1) + "\"}").post("/api/audiobooks").then()
+                .statusCode(202).extract().path("id");
+        assertThat(awaitEnded(reader, job).getString("state")).isEqualTo("succeeded");
+
+        JsonNode characters = JSON.readTree(withKey(reader.key()).get("/api/jobs/" + job
+                + "/artifacts/report.json").then().statusCode(200).extract().asString()).path("characters");
+        assertThat(characters.path("Ada").path("voice").asText()).isEqualTo(voices.get(1));
+        assertThat(characters.path("Ada").path("lines").asInt()).isEqualTo(2);
+        assertThat(characters.path("Ben").path("lines").asInt()).isEqualTo(2);
+        String ben = characters.path("Ben").path("voice").asText();
+        assertThat(ben).isNotIn(voices.get(0), voices.get(1));
+
+        String recast = voices.stream().filter(v -> !List.of(voices.get(0), voices.get(1), ben).contains(v))
+                .findFirst().orElseThrow();
+        withKey(reader.key()).contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("Ben", recast))
+                .put("/api/audiobooks/" + job + "/cast").then().statusCode(202);
+        assertThat(awaitEnded(reader, job).getString("state")).isEqualTo("succeeded");
+        assertThat(JSON.readTree(withKey(reader.key()).get("/api/jobs/" + job + "/artifacts/report.json").then()
+                .extract().asString()).path("characters").path("Ben").path("voice").asText()).isEqualTo(recast);
+        List<Integer> attempts = withKey(reader.key()).get("/api/jobs/" + job + "/segments").then().statusCode(200)
+                .extract().jsonPath().getList("attempts", Integer.class);
+        assertThat(attempts.stream().filter(a -> a == 2)).hasSize(2); // Ben's two lines, nothing else
+        withKey(reader.key()).contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("Carol",
+                recast)).put("/api/audiobooks/" + job + "/cast").then().statusCode(422);
+        withKey(reader.key()).multiPart("file", "quay.md", book).multiPart("cast", "{\"Ada\": \"nobody\"}")
+                .post("/api/audiobooks").then().statusCode(422);
+    }
 }
