@@ -47,6 +47,11 @@ public class DocumentService {
      * The document in {@code file}; {@code fileName} (the client's name for it) is the fallback title and tells
      * Markdown from plain text. Unusable files raise a {@link DocumentException} with a 4xx status.
      */
+    /** An EPUB's cover image, when it has one. */
+    public java.util.Optional<EpubParser.Cover> epubCover(Path file) {
+        return new EpubParser(config).cover(file);
+    }
+
     public ParsedDocument parse(Path file, String fileName) throws IOException {
         DocumentFormat format = FormatDetector.detect(file, fileName);
         int maxPages = config.maxPages();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.zip.ZipException;
 
@@ -39,6 +40,44 @@ public final class EpubParser {
             throw corrupt("it is not a readable ZIP archive (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw corrupt("reading it failed (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A book's cover image: its bytes and media type. */
+    public record Cover(byte[] image, String mediaType) {
+    }
+
+    /**
+     * The book's cover image, if its package names one (EPUB 3's {@code properties="cover-image"}, or EPUB 2's
+     * {@code <meta name="cover">}) and it is a JPEG or PNG; read through the same limits as the text.
+     */
+    public Optional<Cover> cover(Path file) {
+        try (BoundedZip zip = new BoundedZip(file, "EPUB", config.maxArchiveEntries(), config.maxEntryBytes(),
+                config.maxUnpackedBytes())) {
+            Optional<byte[]> containerXml = zip.read(CONTAINER);
+            Element rootfile = containerXml.isEmpty() ? null : xml(containerXml.get()).selectFirst("rootfile[full-path]");
+            if (rootfile == null) {
+                return Optional.empty();
+            }
+            String opfPath = rootfile.attr("full-path").strip();
+            Optional<byte[]> opfXml = zip.read(opfPath);
+            if (opfXml.isEmpty()) {
+                return Optional.empty();
+            }
+            Document opf = xml(opfXml.get());
+            Element item = opf.selectFirst("manifest > item[properties~=cover-image][href]");
+            Element meta = opf.selectFirst("meta[name=cover][content]");
+            if (item == null && meta != null) {
+                item = opf.select("manifest > item[id][href]").stream()
+                        .filter(i -> i.attr("id").equals(meta.attr("content"))).findFirst().orElse(null);
+            }
+            if (item == null || !List.of("image/jpeg", "image/png").contains(item.attr("media-type"))) {
+                return Optional.empty();
+            }
+            String mediaType = item.attr("media-type");
+            return zip.read(resolve(opfPath, item.attr("href"))).map(bytes -> new Cover(bytes, mediaType));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a book without a readable cover is still a book
         }
     }
 

@@ -32,11 +32,13 @@ public final class ExternalCommand {
     public static byte[] run(String name, List<String> command, byte[] stdin, Path workDir, Map<String, String> env,
             Duration timeout, String hint) {
         Path stdout = null;
+        Path stderr = null;
         Process process = null;
         try {
             stdout = Files.createTempFile("omnivox-cmd-", ".out");
+            stderr = Files.createTempFile("omnivox-cmd-", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+                    .redirectError(stderr.toFile());
             if (workDir != null) {
                 builder.directory(workDir.toFile());
             }
@@ -47,7 +49,7 @@ public final class ExternalCommand {
                 throw new ModelException(name + " took longer than " + timeout.toMillis() + " ms");
             }
             if (process.exitValue() != 0) {
-                throw new ModelException(name + " exited with code " + process.exitValue() + hint);
+                throw new ModelException(name + " exited with code " + process.exitValue() + hint + said(stderr));
             }
             return Files.readAllBytes(stdout);
         } catch (IOException e) {
@@ -60,8 +62,21 @@ public final class ExternalCommand {
                 process.destroyForcibly();
             }
             deleteQuietly(stdout);
+            deleteQuietly(stderr);
         }
     }
+
+    /** The end of what the program wrote to standard error, for the failure's message (empty when nothing). */
+    private static String said(Path stderr) throws IOException {
+        String text = Files.readString(stderr, java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
+            return "";
+        }
+        return ": " + (text.length() > MAX_STDERR ? "…" + text.substring(text.length() - MAX_STDERR) : text);
+    }
+
+    /** Most characters of a program's error output kept in a message. */
+    private static final int MAX_STDERR = 600;
 
     private static void feed(Process process, byte[] stdin) throws IOException {
         if (stdin == null) {

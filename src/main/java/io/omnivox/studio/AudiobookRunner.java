@@ -248,10 +248,30 @@ public class AudiobookRunner implements JobRunner {
         tags.put("album", title);
         tags.put("artist", request.author());
         inputs.addAll(StudioFiles.metadata(dir, "book", tags, marks));
-        StudioFiles.encode(dir, inputs, List.of("-c:a", "aac", "-b:a", "64k"), "ipod", "book.m4b");
+        List<String> maps = new ArrayList<>(StudioFiles.AUDIO_WITH_METADATA);
+        List<String> encoding = new ArrayList<>(List.of("-c:a", "aac", "-b:a", "64k"));
+        cover(dir, request).ifPresent(cover -> {
+            inputs.addAll(List.of("-i", cover));
+            maps.addAll(List.of("-map", "2:v"));
+            encoding.addAll(List.of("-c:v", "copy", "-disposition:v:0", "attached_pic"));
+        });
+        inputs.addAll(maps);
+        StudioFiles.encode(dir, inputs, encoding, "ipod", "book.m4b");
         artifacts.add(0, new Artifact("book.m4b", "audio/mp4", dir.resolve("book.m4b")));
         artifacts.add(new Artifact("report.json", "application/json", report(job, marks, segments)));
         return artifacts;
+    }
+
+    /** The EPUB's cover, written next to the segments for ffmpeg; empty for other books or none. */
+    private java.util.Optional<String> cover(Path dir, Request request) {
+        if (!request.file().endsWith(".epub")) {
+            return java.util.Optional.empty();
+        }
+        return documents.epubCover(dir.resolve(request.file())).map(cover -> {
+            String name = "cover." + (cover.mediaType().equals("image/png") ? "png" : "jpg");
+            StudioFiles.write(dir.resolve(name), cover.image());
+            return name;
+        });
     }
 
     private static String chapterFile(int number) {

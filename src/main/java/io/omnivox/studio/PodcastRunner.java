@@ -220,6 +220,7 @@ public class PodcastRunner implements JobRunner {
         job.stage("encoding the episode");
         List<String> inputs = new ArrayList<>(StudioFiles.concat(dir, "episode", order));
         inputs.addAll(StudioFiles.metadata(dir, "episode", tags, chapters));
+        inputs.addAll(StudioFiles.AUDIO_WITH_METADATA);
         StudioFiles.encode(dir, inputs, List.of("-c:a", "libmp3lame", "-b:a", "128k", "-id3v2_version", "3"), "mp3",
                 "podcast.mp3");
         StudioFiles.encode(dir, inputs, List.of("-c:a", "aac", "-b:a", "96k"), "ipod", "podcast.m4a");

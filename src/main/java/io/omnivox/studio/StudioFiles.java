@@ -58,7 +58,15 @@ final class StudioFiles {
         return List.of("-f", "concat", "-safe", "0", "-i", file.getFileName().toString());
     }
 
-    /** An ffmetadata file with tags and chapter marks, as an extra ffmpeg input mapped for metadata and chapters. */
+    /**
+     * How the inputs are mapped when the second input is an ffmetadata file from {@link #metadata}: the audio of the
+     * first, tags and chapters of the second. Goes after every {@code -i} (ffmpeg reads an option before an
+     * {@code -i} as that input's own).
+     */
+    static final List<String> AUDIO_WITH_METADATA = List.of("-map", "0:a", "-map_metadata", "1", "-map_chapters",
+            "1");
+
+    /** An ffmetadata file with tags and chapter marks, as an extra ffmpeg input ({@code -i}). */
     static List<String> metadata(Path dir, String name, Map<String, String> tags, List<Mark> marks) {
         StringBuilder text = new StringBuilder(";FFMETADATA1\n");
         tags.forEach((key, value) -> {
@@ -72,7 +80,7 @@ final class StudioFiles {
         }
         Path file = dir.resolve(name + ".ffmeta");
         write(file, text.toString().getBytes(StandardCharsets.UTF_8));
-        return List.of("-i", file.getFileName().toString(), "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1");
+        return List.of("-i", file.getFileName().toString());
     }
 
     /**

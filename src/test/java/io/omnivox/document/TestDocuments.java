@@ -155,6 +155,36 @@ public final class TestDocuments {
         return bytes.toByteArray();
     }
 
+    /** A one-chapter EPUB 3 whose manifest names {@code png} as its cover image. */
+    public static byte[] epubWithCover(byte[] png) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            stored(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
+            put(zip, "META-INF/container.xml", """
+                    <?xml version="1.0"?>
+                    <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+                      <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+                      </rootfiles>
+                    </container>""".getBytes(StandardCharsets.UTF_8));
+            put(zip, "OEBPS/content.opf", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
+                      <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+                        <dc:identifier id="id">urn:test:cover</dc:identifier>
+                        <dc:title>The Covered Book</dc:title>
+                      </metadata>
+                      <manifest>
+                        <item id="cover" href="Images/cover.png" media-type="image/png" properties="cover-image"/>
+                        <item id="c1" href="Text/one.xhtml" media-type="application/xhtml+xml"/>
+                      </manifest>
+                      <spine><itemref idref="c1"/></spine>
+                    </package>""".getBytes(StandardCharsets.UTF_8));
+            put(zip, "OEBPS/Images/cover.png", png);
+            put(zip, "OEBPS/Text/one.xhtml", xhtml("<h1>Only Chapter</h1><p>The end came quickly.</p>"));
+        }
+        return bytes.toByteArray();
+    }
+
     public static byte[] xhtml(String body) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\">"
                 + "<head><title>x</title></head><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8);

@@ -255,4 +255,38 @@ class AudiobookTest {
         withKey(reader.key()).multiPart("file", "quay.md", book).multiPart("cast", "{\"Ada\": \"nobody\"}")
                 .post("/api/audiobooks").then().statusCode(422);
     }
+
+    @Test
+    void should_put_an_epubs_cover_into_the_m4b() throws Exception {
+        assumeThat(Path.of("/usr/bin/ffprobe")).as("needs Debian's ffmpeg").isExecutable();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(32, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        TestUser reader = newUser();
+        String job = withKey(reader.key()).multiPart("file", "covered.epub", TestDocuments.epubWithCover(
+                png.toByteArray())).post("/api/audiobooks").then().statusCode(202).extract().path("id");
+        assertThat(awaitEnded(reader, job).getString("state")).isEqualTo("succeeded");
+
+        Path m4b = Files.createTempFile("omnivox-covered", ".m4b");
+        try {
+            Files.write(m4b, withKey(reader.key()).get("/api/jobs/" + job + "/artifacts/book.m4b").then()
+                    .statusCode(200).extract().asByteArray());
+            Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json",
+                    m4b.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            JsonNode probed = JSON.readTree(probe.getInputStream().readAllBytes());
+            assertThat(probe.waitFor()).isZero();
+            JsonNode picture = null;
+            for (JsonNode stream : probed.path("streams")) {
+                if (stream.path("disposition").path("attached_pic").asInt() == 1) {
+                    picture = stream;
+                }
+            }
+            assertThat(picture).as("an attached cover picture in %s", probed).isNotNull();
+            assertThat(picture.path("width").asInt()).isEqualTo(32);
+            assertThat(probed.path("format").path("tags").path("title").asText()).isEqualTo("The Covered Book");
+        } finally {
+            Files.deleteIfExists(m4b);
+        }
+    }
 }
