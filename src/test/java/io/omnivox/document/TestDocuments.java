@@ -128,13 +128,7 @@ public final class TestDocuments {
     public static byte[] epub(Map<String, byte[]> chapters, String firstHref, String secondHref) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            stored(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
-            put(zip, "META-INF/container.xml", """
-                    <?xml version="1.0"?>
-                    <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-                      <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
-                      </rootfiles>
-                    </container>""".getBytes(StandardCharsets.UTF_8));
+            epubStart(zip);
             put(zip, "OEBPS/content.opf", ("""
                     <?xml version="1.0" encoding="UTF-8"?>
                     <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
@@ -159,13 +153,7 @@ public final class TestDocuments {
     public static byte[] epubWithCover(byte[] png) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            stored(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
-            put(zip, "META-INF/container.xml", """
-                    <?xml version="1.0"?>
-                    <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-                      <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
-                      </rootfiles>
-                    </container>""".getBytes(StandardCharsets.UTF_8));
+            epubStart(zip);
             put(zip, "OEBPS/content.opf", """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
@@ -183,6 +171,17 @@ public final class TestDocuments {
             put(zip, "OEBPS/Text/one.xhtml", xhtml("<h1>Only Chapter</h1><p>The end came quickly.</p>"));
         }
         return bytes.toByteArray();
+    }
+
+    /** An EPUB's first entries: the uncompressed mimetype, and a container naming {@code OEBPS/content.opf}. */
+    private static void epubStart(ZipOutputStream zip) throws IOException {
+        stored(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
+            put(zip, "META-INF/container.xml", """
+                    <?xml version="1.0"?>
+                    <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+                      <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+                      </rootfiles>
+                    </container>""".getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] xhtml(String body) {

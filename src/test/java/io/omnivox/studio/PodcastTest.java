@@ -23,10 +23,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.mock.ChatModelMock;
 import dev.langchain4j.model.chat.mock.StreamingChatModelMock;
-import io.omnivox.agent.AgentConfig;
 import io.omnivox.api.ScriptedChatAccess;
-import io.omnivox.model.OnnxSessionFactory;
-import io.omnivox.model.registry.ModelCatalog;
 import io.omnivox.testkit.KnowledgeFixtures.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,22 +37,19 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class PodcastTest {
 
+    @Inject
+    io.omnivox.api.ScriptedChatAccess scripted;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = """
             Spring tides peak forty minutes after noon at the harbour mouth.
 
             The ferry leaves at dawn and returns before the evening tide.""";
 
-    @Inject
-    AgentConfig agentConfig;
-    @Inject
-    OnnxSessionFactory onnx;
-    @Inject
-    ModelCatalog catalog;
 
     @BeforeEach
     void scriptedWriter() {
-        ScriptedChatAccess.install(agentConfig, onnx, catalog, ChatModelMock.thatResponds(request -> {
+        scripted.install(ChatModelMock.thatResponds(request -> {
             String prompt = ((UserMessage) request.messages().get(0)).singleText();
             if (prompt.contains("section titles")) {
                 return AiMessage.from("1. The tides\n2. **The ferry**\n3. An extra title that is not used");

@@ -26,14 +26,11 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.mock.ChatModelMock;
 import dev.langchain4j.model.chat.mock.StreamingChatModelMock;
-import io.omnivox.agent.AgentConfig;
 import io.omnivox.agent.AgentTools;
 import io.omnivox.api.ScriptedChatAccess;
 import io.omnivox.audio.AudioClip;
 import io.omnivox.audio.Pcm16;
 import io.omnivox.audio.WavCodec;
-import io.omnivox.model.OnnxSessionFactory;
-import io.omnivox.model.registry.ModelCatalog;
 import io.omnivox.testkit.DefaultApiKey;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +43,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class BrowserTest {
+
+    @Inject
+    io.omnivox.api.ScriptedChatAccess scripted;
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path E2E = Path.of("ui", "e2e");
@@ -60,12 +60,6 @@ class BrowserTest {
 
     @TestHTTPResource("/")
     URL app;
-    @Inject
-    AgentConfig agentConfig;
-    @Inject
-    OnnxSessionFactory onnx;
-    @Inject
-    ModelCatalog catalog;
 
     @BeforeAll
     static void browserPresent() {
@@ -86,7 +80,7 @@ class BrowserTest {
         String doc = upload(DefaultApiKey.TEST_ADMIN_KEY, kb, "lighthouse.md", ("# Lighthouse keeping\n\n" + PASSAGE)
                 .getBytes(UTF_8));
         assertThat(awaitIngested(DefaultApiKey.TEST_ADMIN_KEY, kb, doc).getString("status")).isEqualTo("ready");
-        ScriptedChatAccess.install(agentConfig, onnx, catalog, ChatModelMock.thatAlwaysResponds(ANSWER),
+        scripted.install(ChatModelMock.thatAlwaysResponds(ANSWER),
                 new StreamingChatModelMock(List.of(AiMessage.from(ToolExecutionRequest.builder().id("s1")
                         .name(AgentTools.SEARCH_KNOWLEDGE).arguments("{\"query\": \"clockwork lens\"}").build()),
                         AiMessage.from(ANSWER))));
@@ -109,7 +103,7 @@ class BrowserTest {
     @Test
     void should_talk_hear_the_reply_and_stop_it_when_interrupted() throws Exception {
         assumeTrue(Files.isRegularFile(GOFORWARD), "needs Debian's pocketsphinx-testdata (installed by .ci/run)");
-        ScriptedChatAccess.install(agentConfig, onnx, catalog, ChatModelMock.thatAlwaysResponds(SPOKEN_REPLY),
+        scripted.install(ChatModelMock.thatAlwaysResponds(SPOKEN_REPLY),
                 new StreamingChatModelMock(List.of(AiMessage.from(SPOKEN_REPLY), AiMessage.from(SPOKEN_REPLY),
                         AiMessage.from(SPOKEN_REPLY), AiMessage.from(SPOKEN_REPLY))));
         // Chromium's fake microphone loops this file: the user says it, pauses, and says it again over the reply

@@ -35,9 +35,6 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.mock.ChatModelMock;
 import dev.langchain4j.model.chat.mock.StreamingChatModelMock;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
-import io.omnivox.agent.AgentConfig;
-import io.omnivox.model.OnnxSessionFactory;
-import io.omnivox.model.registry.ModelCatalog;
 import io.omnivox.testkit.DefaultApiKey;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +47,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class VoiceSocketTest {
 
+    @Inject
+    io.omnivox.api.ScriptedChatAccess scripted;
+
     private static final Path GOFORWARD = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String REPLY = "Going forward ten meters now. The path is clear and the floor is dry. I will stop at"
@@ -57,12 +57,6 @@ class VoiceSocketTest {
 
     @TestHTTPResource("/ws/voice")
     URI http;
-    @Inject
-    AgentConfig agentConfig;
-    @Inject
-    OnnxSessionFactory onnx;
-    @Inject
-    ModelCatalog catalog;
     @Inject
     ChatMemoryStore memory;
 
@@ -75,8 +69,7 @@ class VoiceSocketTest {
                 Path.of("/usr/bin/pocketsphinx_continuous")), "needs Debian's pocketsphinx");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")), "needs Debian's espeak-ng");
         speech = Files.readAllBytes(GOFORWARD);
-        io.omnivox.api.ScriptedChatAccess.install(agentConfig, onnx, catalog,
-                ChatModelMock.thatAlwaysResponds(REPLY), new StreamingChatModelMock(List.of(AiMessage.from(REPLY),
+        scripted.install(ChatModelMock.thatAlwaysResponds(REPLY), new StreamingChatModelMock(List.of(AiMessage.from(REPLY),
                         AiMessage.from(REPLY), AiMessage.from(REPLY))));
     }
 
@@ -248,7 +241,7 @@ class VoiceSocketTest {
     void should_translate_speech_in_the_translation_pipeline() throws Exception {
         StreamingChatModelMock translator = new StreamingChatModelMock(List.of(AiMessage.from(
                 "Avancez de dix mètres.")));
-        io.omnivox.api.ScriptedChatAccess.install(agentConfig, onnx, catalog, ChatModelMock.thatAlwaysResponds("x"),
+        scripted.install(ChatModelMock.thatAlwaysResponds("x"),
                 translator);
         Client client = connect(DefaultApiKey.TEST_ADMIN_KEY);
         client.await("session.created", Duration.ofSeconds(10));
@@ -335,7 +328,7 @@ class VoiceSocketTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/sox")), "needs Debian's sox");
         // a long reply made of the recording's own words: hearing them again is the reply's echo
         String echoReply = "Go forward ten meters. ".repeat(8).strip();
-        io.omnivox.api.ScriptedChatAccess.install(agentConfig, onnx, catalog, ChatModelMock.thatAlwaysResponds(
+        scripted.install(ChatModelMock.thatAlwaysResponds(
                 echoReply), new StreamingChatModelMock(List.of(AiMessage.from(echoReply))));
         Client client = connect(DefaultApiKey.TEST_ADMIN_KEY);
         client.await("session.created", Duration.ofSeconds(10));
