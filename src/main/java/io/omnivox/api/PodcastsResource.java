@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,7 +48,7 @@ public class PodcastsResource {
 
     /** A new podcast: the source text, 2 to 4 hosts, and the episode's length, language and tone. */
     public record NewPodcast(String title, String text, List<PodcastRunner.Speaker> speakers, Integer minutes,
-            String language, String tone) {
+            String language, String tone, @JsonProperty("knowledge_base") String knowledgeBase) {
     }
 
     static final int MAX_SOURCE = 200_000;
@@ -57,9 +58,12 @@ public class PodcastsResource {
     private final StudioJobs jobs;
     private final VoiceService voices;
     private final ChatModels models;
+    private final io.omnivox.rag.KnowledgeBaseService bases;
     private final CurrentUser user;
 
-    public PodcastsResource(StudioJobs jobs, VoiceService voices, ChatModels models, CurrentUser user) {
+    public PodcastsResource(StudioJobs jobs, VoiceService voices, ChatModels models,
+            io.omnivox.rag.KnowledgeBaseService bases, CurrentUser user) {
+        this.bases = bases;
         this.jobs = jobs;
         this.voices = voices;
         this.models = models;
@@ -76,9 +80,10 @@ public class PodcastsResource {
             throw new InvalidRequestException("body", "Send a JSON body with 'text' and 'speakers'.");
         }
         String text = body.text() == null ? "" : body.text().strip();
-        if (text.isEmpty() || text.length() > MAX_SOURCE) {
+        String knowledgeBase = knowledgeBase(body.knowledgeBase(), text);
+        if (knowledgeBase == null && (text.isEmpty() || text.length() > MAX_SOURCE)) {
             throw new InvalidRequestException("text", "'text' (the source) must hold 1 to " + MAX_SOURCE
-                    + " characters.");
+                    + " characters, or name a 'knowledge_base' to talk about.");
         }
         List<PodcastRunner.Speaker> speakers = speakers(body.speakers());
         int minutes = body.minutes() == null ? 5 : body.minutes();
@@ -92,7 +97,8 @@ public class PodcastsResource {
         String tone = short_("tone", body.tone(), "friendly and curious");
         String title = short_("title", body.title(), "Omnivox podcast");
         models.current().orElseThrow(() -> new EngineUnavailableException(models.unavailableReason()));
-        PodcastRunner.Request request = new PodcastRunner.Request(title, text, speakers, minutes, language, tone);
+        PodcastRunner.Request request = new PodcastRunner.Request(title, text, speakers, minutes, language, tone,
+                knowledgeBase, user.id().toString());
         JobView job = jobs.create(user.id(), PodcastRunner.KIND, request.toJson());
         return Response.accepted(job).location(URI.create("/api/jobs/" + job.id())).build();
     }
@@ -174,6 +180,24 @@ public class PodcastsResource {
             throw new ClientErrorException("The script is not written yet (the job is " + job.state() + ").", 409);
         }
         return file;
+    }
+
+    /** The caller's knowledge base to talk about, or null; 404 for one that is not theirs. */
+    private String knowledgeBase(String id, String text) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        if (!text.isEmpty()) {
+            throw new InvalidRequestException("knowledge_base", "Give either 'text' or 'knowledge_base', not both.");
+        }
+        UUID kb;
+        try {
+            kb = UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.NotFoundException("You have no knowledge base " + id + ".");
+        }
+        bases.get(user.id(), kb); // 404 unless it is the caller's
+        return kb.toString();
     }
 
     private List<PodcastRunner.Speaker> speakers(List<PodcastRunner.Speaker> given) {

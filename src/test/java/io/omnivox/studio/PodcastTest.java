@@ -169,4 +169,32 @@ class PodcastTest {
                         voices.get(1))))).post("/api/podcasts").then().statusCode(400)
                 .body("errors[0].field", equalTo("minutes"));
     }
+
+    @Test
+    void should_talk_about_a_knowledge_base_and_refuse_someone_elses() throws Exception {
+        TestUser host = newUser();
+        List<String> voices = twoVoices(host);
+        String kb = io.omnivox.testkit.KnowledgeFixtures.createKnowledgeBase(host.key(), "Harbour");
+        String doc = io.omnivox.testkit.KnowledgeFixtures.upload(host.key(), kb, "ferry.md",
+                "# Ferry notes\n\nThe ferry to the island carries twelve cars and one bicycle rack.\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        io.omnivox.testkit.KnowledgeFixtures.awaitIngested(host.key(), kb, doc);
+        Map<String, Object> body = new java.util.HashMap<>(podcast(voices));
+        body.remove("text");
+        body.put("knowledge_base", kb);
+        body.put("minutes", 3);
+
+        String job = withKey(host.key()).contentType(ContentType.JSON).body(body).post("/api/podcasts").then()
+                .statusCode(202).extract().path("id");
+        JsonPath done = AudiobookTest.awaitEnded(host, job);
+
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
+        assertThat(withKey(host.key()).get("/api/jobs/" + job + "/artifacts/show-notes.md").then().statusCode(200)
+                .extract().asString()).contains("twelve cars");
+        withKey(newUser().key()).contentType(ContentType.JSON).body(Map.of("knowledge_base", kb, "speakers",
+                body.get("speakers"))).post("/api/podcasts").then().statusCode(404);
+        body.put("text", SOURCE);
+        withKey(host.key()).contentType(ContentType.JSON).body(body).post("/api/podcasts").then().statusCode(400)
+                .body("errors[0].field", equalTo("knowledge_base"));
+    }
 }
