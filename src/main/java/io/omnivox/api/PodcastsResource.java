@@ -26,12 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.omnivox.account.CurrentUser;
 import io.omnivox.agent.ChatModels;
 import io.omnivox.model.EngineUnavailableException;
 import io.omnivox.studio.JobView;
 import io.omnivox.studio.PodcastRunner;
+import io.omnivox.studio.PodcastScript;
 import io.omnivox.studio.StudioJobs;
 import io.omnivox.tts.VoiceInfo;
 import io.omnivox.tts.VoiceService;
@@ -98,7 +100,7 @@ public class PodcastsResource {
         String title = short_("title", body.title(), "Omnivox podcast");
         models.current().orElseThrow(() -> new EngineUnavailableException(models.unavailableReason()));
         PodcastRunner.Request request = new PodcastRunner.Request(title, text, speakers, minutes, language, tone,
-                knowledgeBase, user.id().toString());
+                knowledgeBase);
         JobView job = jobs.create(user.id(), PodcastRunner.KIND, request.toJson());
         return Response.accepted(job).location(URI.create("/api/jobs/" + job.id())).build();
     }
@@ -127,17 +129,15 @@ public class PodcastsResource {
                     + script.path("sections").size() + " sections with their lines; adding or removing sections or"
                     + " lines needs a new podcast.");
         }
-        Map<Integer, String> changed = new HashMap<>();
-        List<String> specs = new java.util.ArrayList<>();
-        int position = 0;
+        List<String> before = PodcastRunner.specs(JSON.treeToValue(script, PodcastScript.class));
         for (int s = 0; s < sections.size(); s++) {
-            JsonNode before = script.path("sections").get(s);
+            JsonNode old = script.path("sections").get(s);
             JsonNode after = sections.get(s);
-            if (after.path("lines").size() != before.path("lines").size()) {
+            if (after.path("lines").size() != old.path("lines").size()) {
                 throw new InvalidRequestException(422, "script-shape", "sections[" + s + "].lines", "Section " + s
-                        + " has " + before.path("lines").size() + " lines; send as many.");
+                        + " has " + old.path("lines").size() + " lines; send as many.");
             }
-            for (int l = 0; l < after.path("lines").size(); l++, position++) {
+            for (int l = 0; l < after.path("lines").size(); l++) {
                 JsonNode line = after.path("lines").get(l);
                 String speaker = line.path("speaker").asText();
                 String text = line.path("text").asText().strip();
@@ -150,24 +150,23 @@ public class PodcastsResource {
                     throw new InvalidRequestException("sections[" + s + "].lines[" + l + "].text", "A line must hold"
                             + " 1 to " + MAX_LINE + " characters.");
                 }
-                String emotion = io.omnivox.studio.PodcastScript.emotion(line.path("emotion").asText(null));
-                JsonNode old = before.path("lines").get(l);
-                if (!speaker.equals(old.path("speaker").asText()) || !text.equals(old.path("text").asText())
-                        || !emotion.equals(old.path("emotion").asText())) {
-                    changed.put(position, JSON.createObjectNode().put("section", s)
-                            .put("section_title", before.path("title").asText()).put("line", l).put("speaker", speaker)
-                            .put("emotion", emotion).put("text", text).toString());
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) old).put("speaker", speaker).put("text", text)
-                            .put("emotion", emotion);
-                }
+                ((ObjectNode) old.path("lines").get(l)).put("speaker", speaker).put("text", text)
+                        .put("emotion", PodcastScript.emotion(line.path("emotion").asText(null)));
+            }
+        }
+        // the runner's own segment specs before and after: the lines whose spec changed are spoken again
+        List<String> after = PodcastRunner.specs(JSON.treeToValue(script, PodcastScript.class));
+        Map<Integer, String> changed = new HashMap<>();
+        for (int position = 0; position < after.size(); position++) {
+            if (!after.get(position).equals(before.get(position))) {
+                changed.put(position, after.get(position));
             }
         }
         if (changed.isEmpty()) {
             return Response.ok(jobs.get(user.id(), id)).build();
         }
-        JobView job = jobs.rerender(user.id(), id, changed);
-        Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(script));
-        return Response.accepted(job).build();
+        Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(script)); // before it is assembled
+        return Response.accepted(jobs.rerender(user.id(), id, changed)).build();
     }
 
     private java.nio.file.Path scriptFile(UUID id) {

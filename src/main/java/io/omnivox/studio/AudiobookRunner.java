@@ -126,7 +126,6 @@ public class AudiobookRunner implements JobRunner {
         plan.put("warnings", chapters.warnings());
         plan.put("chapters", chapters.chapters().stream().map(BookChapters.Chapter::title).toList());
         plan.put("narrator", narrator);
-        plan.put("cast", cast);
         writeJson(job.directory().resolve("plan.json"), plan);
         SentenceSplitter sentences = new SentenceSplitter(1, SEGMENT_CHARS, 1);
         List<String> specs = new ArrayList<>();

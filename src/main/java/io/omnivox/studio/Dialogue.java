@@ -16,11 +16,8 @@ import java.util.regex.Pattern;
  */
 final class Dialogue {
 
-    /** A run of the text: narration (speaker null) or a quote, with who says it (when known) and how. */
-    record Line(String text, String speaker, String emotion) {
-        boolean quoted() {
-            return speaker != null || !emotion.isEmpty();
-        }
+    /** A run of the text: narration, or a quote with who says it (null when unknown) and how. */
+    record Line(String text, boolean quoted, String speaker, String emotion) {
     }
 
     private static final Map<String, String> VERBS = Map.ofEntries(Map.entry("said", "neutral"),
@@ -58,15 +55,15 @@ final class Dialogue {
             if (speaker == null && last != null && before != null && !before.equals(last)) {
                 speaker = before; // a back-and-forth: the one who did not speak last
             }
-            add(lines, narration, null, "");
-            lines.add(new Line(quote.group(1).strip(), speaker, who[1]));
+            narration(lines, narration);
+            lines.add(new Line(quote.group(1).strip(), true, speaker, who[1]));
             if (speaker != null && !speaker.equals(last)) {
                 before = last;
                 last = speaker;
             }
             at = quote.end();
         }
-        add(lines, text.substring(at), null, "");
+        narration(lines, text.substring(at));
         return lines;
     }
 
@@ -86,10 +83,10 @@ final class Dialogue {
         return new String[] { null, "neutral" };
     }
 
-    private static void add(List<Line> lines, String narration, String speaker, String emotion) {
+    private static void narration(List<Line> lines, String narration) {
         String text = narration.strip().replaceAll("^[,.;:]+\\s*", "");
         if (!text.isEmpty() && text.chars().anyMatch(Character::isLetterOrDigit)) {
-            lines.add(new Line(text, speaker, emotion));
+            lines.add(new Line(text, false, null, "neutral"));
         }
     }
 

@@ -31,6 +31,9 @@ public interface JobRunner {
     interface Context {
         UUID id();
 
+        /** The user the job belongs to (whose knowledge bases and voices it may use). */
+        UUID owner();
+
         /** The request, as the JSON the job was created with. */
         String input();
 

@@ -78,7 +78,7 @@ public class PodcastRunner implements JobRunner {
      * owner's knowledge base {@code knowledgeBase} read at planning time.
      */
     public record Request(String title, String text, List<Speaker> speakers, int minutes, String language,
-            String tone, String knowledgeBase, String owner) {
+            String tone, String knowledgeBase) {
         public String toJson() {
             return StudioFiles.toJson(this);
         }
@@ -130,16 +130,16 @@ public class PodcastRunner implements JobRunner {
             return request.text();
         }
         job.stage("reading the knowledge base");
-        String text = knowledge.text(java.util.UUID.fromString(request.owner()), java.util.UUID.fromString(
-                request.knowledgeBase()), sections * SOURCE_CHARS);
+        String text = knowledge.text(job.owner(), java.util.UUID.fromString(request.knowledgeBase()),
+                sections * SOURCE_CHARS);
         if (text.isBlank()) {
             throw new IllegalStateException("The knowledge base has no ready document to talk about.");
         }
         return text;
     }
 
-    /** One segment per line, in order, each knowing its section and place. */
-    static List<String> specs(PodcastScript script) {
+    /** One segment per line, in order, each knowing its section and place: the job's plan for a script. */
+    public static List<String> specs(PodcastScript script) {
         List<String> specs = new ArrayList<>();
         for (int s = 0; s < script.sections().size(); s++) {
             PodcastScript.Section section = script.sections().get(s);
@@ -210,7 +210,7 @@ public class PodcastRunner implements JobRunner {
     public List<Artifact> assemble(Context job, List<SegmentFile> segments) {
         Request request = Request.of(job.input());
         Path dir = job.directory();
-        int rate = WavCodec.decode(readBytes(segments.get(0).file())).sampleRate();
+        int rate = sampleRate(segments.get(0).file());
         Path pause = dir.resolve("pause.wav");
         write(pause, WavCodec.encode(new AudioClip(new float[(int) (rate * PAUSE_MS / 1000)], rate), 16));
         List<Path> order = new ArrayList<>();
@@ -283,9 +283,10 @@ public class PodcastRunner implements JobRunner {
         return notes.toString();
     }
 
-    private static byte[] readBytes(Path file) {
-        try {
-            return java.nio.file.Files.readAllBytes(file);
+    /** A segment's sample rate, from its WAV header (the pauses between turns are made at the same rate). */
+    private static int sampleRate(Path wav) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(wav)) {
+            return WavCodec.open(in).sampleRate();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -262,7 +262,7 @@ public class StudioJobs {
             end(id, JobState.FAILED, "This server cannot make " + job.kind() + " jobs (any more).");
             return;
         }
-        Context context = new Context(id, job.input(), directory(id));
+        Context context = new Context(id, job.ownerId(), job.input(), directory(id));
         try {
             Files.createDirectories(context.directory());
             List<JobSegment> plan = plan(runner, context);
@@ -398,11 +398,13 @@ public class StudioJobs {
     /** What a runner sees of its job; stage and cancellation go through the database. */
     private final class Context implements JobRunner.Context {
         private final UUID id;
+        private final UUID owner;
         private final String input;
         private final Path directory;
 
-        Context(UUID id, String input, Path directory) {
+        Context(UUID id, UUID owner, String input, Path directory) {
             this.id = id;
+            this.owner = owner;
             this.input = input;
             this.directory = directory;
         }
@@ -410,6 +412,11 @@ public class StudioJobs {
         @Override
         public UUID id() {
             return id;
+        }
+
+        @Override
+        public UUID owner() {
+            return owner;
         }
 
         @Override
