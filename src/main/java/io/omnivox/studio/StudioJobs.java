@@ -134,6 +134,11 @@ public class StudioJobs {
         return QuarkusTransaction.requiringNew().call(() -> view(owned(owner, id)));
     }
 
+    /** The owner's job's request, as the JSON it was created with; 404 for another's. */
+    public String input(UUID owner, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> owned(owner, id).input());
+    }
+
     /** The job's segments, in order. */
     public List<JobSegment> segments(UUID owner, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {

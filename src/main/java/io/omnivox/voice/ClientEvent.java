@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
         @JsonSubTypes.Type(value = ClientEvent.AudioCommit.class, name = "input_audio_buffer.commit"),
         @JsonSubTypes.Type(value = ClientEvent.AudioClear.class, name = "input_audio_buffer.clear"),
         @JsonSubTypes.Type(value = ClientEvent.ResponseCancel.class, name = "response.cancel"),
-        @JsonSubTypes.Type(value = ClientEvent.ItemTruncate.class, name = "conversation.item.truncate") })
+        @JsonSubTypes.Type(value = ClientEvent.ItemTruncate.class, name = "conversation.item.truncate"),
+        @JsonSubTypes.Type(value = ClientEvent.PodcastPlay.class, name = "podcast.play") })
 public sealed interface ClientEvent {
 
     /** Changes session settings; {@code session} holds only the fields to change. */
@@ -37,6 +38,10 @@ public sealed interface ClientEvent {
 
     /** Stops the reply in progress. */
     record ResponseCancel() implements ClientEvent {
+    }
+
+    /** Plays the session's podcast from {@code line}, or from where it stopped when null. */
+    record PodcastPlay(Integer line) implements ClientEvent {
     }
 
     /** How much of a reply's audio the client played before stopping it. */

@@ -26,4 +26,21 @@ public interface Responder {
     default boolean speaksInUsersVoice() {
         return false;
     }
+
+    /** A stretch of a reply and the voice that says it; a null voice is the session's. */
+    record Voiced(String text, String voice) {
+    }
+
+    /**
+     * Cuts a reply's sentences into what each voice says. A new one is taken for every reply, as it may follow who is
+     * talking from one sentence to the next; by default the session's voice says everything.
+     */
+    default java.util.function.Function<String, java.util.List<Voiced>> voices() {
+        return sentence -> java.util.List.of(new Voiced(sentence, null));
+    }
+
+    /** The recording this pipeline plays and lets the listener interrupt (the interactive podcast); else empty. */
+    default java.util.Optional<Playlist> playlist() {
+        return java.util.Optional.empty();
+    }
 }

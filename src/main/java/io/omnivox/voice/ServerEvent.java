@@ -25,6 +25,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ServerEvent.AudioDone.class, name = "response.audio.done"),
         @JsonSubTypes.Type(value = ServerEvent.ResponseDone.class, name = "response.done"),
         @JsonSubTypes.Type(value = ServerEvent.ResponseCancelled.class, name = "response.cancelled"),
+        @JsonSubTypes.Type(value = ServerEvent.PodcastLine.class, name = "podcast.line"),
+        @JsonSubTypes.Type(value = ServerEvent.PodcastEnded.class, name = "podcast.ended"),
         @JsonSubTypes.Type(value = ServerEvent.Error.class, name = "error") })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent {
@@ -71,6 +73,15 @@ public sealed interface ServerEvent {
     }
 
     record ResponseCancelled(@JsonProperty("response_id") String responseId, String reason) implements ServerEvent {
+    }
+
+    /** A line of the podcast being played starts: its number in the episode, section, host and words. */
+    record PodcastLine(@JsonProperty("response_id") String responseId, int line, int section,
+            @JsonProperty("section_title") String sectionTitle, String speaker, String text) implements ServerEvent {
+    }
+
+    /** The podcast was played to its end. */
+    record PodcastEnded(@JsonProperty("podcast_id") String podcastId) implements ServerEvent {
     }
 
     record Error(Problem error) implements ServerEvent {

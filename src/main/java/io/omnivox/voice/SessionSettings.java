@@ -16,6 +16,7 @@ public record SessionSettings(String pipeline, String voice, String language,
         @JsonProperty("target_language") String targetLanguage,
         @JsonProperty("conversation_id") String conversationId,
         @JsonProperty("knowledge_bases") List<String> knowledgeBases,
+        @JsonProperty("podcast_id") String podcastId,
         @JsonProperty("input_audio_format") AudioFormat inputAudioFormat,
         @JsonProperty("input_sample_rate") int inputSampleRate,
         @JsonProperty("output_audio_format") AudioFormat outputAudioFormat,
@@ -82,7 +83,7 @@ public record SessionSettings(String pipeline, String voice, String language,
         }
         return new SessionSettings(newPipeline, text(patch, "voice", voice), text(patch, "language", language),
                 text(patch, "target_language", targetLanguage), text(patch, "conversation_id", conversationId),
-                strings(patch, "knowledge_bases", knowledgeBases),
+                strings(patch, "knowledge_bases", knowledgeBases), text(patch, "podcast_id", podcastId),
                 choice(patch, "input_audio_format", AudioFormat.class, inputAudioFormat), sampleRate(patch),
                 choice(patch, "output_audio_format", AudioFormat.class, outputAudioFormat),
                 choice(patch, "output_audio_transport", Transport.class, outputAudioTransport), outputSampleRate,
@@ -92,7 +93,7 @@ public record SessionSettings(String pipeline, String voice, String language,
     /** These settings with reply audio at {@code rate} (the speech engine's, or the Opus rate it is encoded at). */
     public SessionSettings withOutputSampleRate(int rate) {
         return new SessionSettings(pipeline, voice, language, targetLanguage, conversationId, knowledgeBases,
-                inputAudioFormat, inputSampleRate, outputAudioFormat, outputAudioTransport, rate, turnDetection,
+                podcastId, inputAudioFormat, inputSampleRate, outputAudioFormat, outputAudioTransport, rate, turnDetection,
                 interruption);
     }
 

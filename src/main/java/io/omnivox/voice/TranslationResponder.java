@@ -2,18 +2,12 @@ package io.omnivox.voice;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.omnivox.agent.chat.QwenChatTemplate;
 import io.omnivox.asr.Transcript;
 
@@ -52,30 +46,8 @@ final class TranslationResponder implements Responder {
 
     @Override
     public Result reply(Transcript heard, Consumer<String> text, AtomicBoolean cancel) {
-        CompletableFuture<String> done = new CompletableFuture<>();
-        ChatRequest request = ChatRequest.builder().messages(List.of(SystemMessage.from(instruction(targetLanguage)),
-                UserMessage.from(QwenChatTemplate.neutralise(heard.text())))).build();
-        model.chat(request, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                if (cancel.get()) {
-                    context.streamingHandle().cancel();
-                    return;
-                }
-                text.accept(partial.text());
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response.aiMessage().text() == null ? "" : response.aiMessage().text());
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        String translation = AgentResponder.await(done, cancel);
-        return new Result(translation == null ? "" : translation, AgentResponder.voiceFor(heard.emotion()), 1.0);
+        String translation = StreamedChat.stream(model, List.of(SystemMessage.from(instruction(targetLanguage)),
+                UserMessage.from(QwenChatTemplate.neutralise(heard.text()))), text, cancel);
+        return new Result(translation, AgentResponder.voiceFor(heard.emotion()), 1.0);
     }
 }

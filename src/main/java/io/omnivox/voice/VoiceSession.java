@@ -170,7 +170,11 @@ public final class VoiceSession implements AutoCloseable {
             }
             case ClientEvent.AudioCommit commit -> submit(() -> turns.commit().forEach(this::onTurnEvent));
             case ClientEvent.AudioClear clear -> submit(turns::clear);
-            case ClientEvent.ResponseCancel cancel -> submit(() -> cancel("client"));
+            case ClientEvent.ResponseCancel cancel -> submit(() -> {
+                resumeAfterAnswer = false; // the listener stopped it: nothing resumes by itself
+                cancel("client");
+            });
+            case ClientEvent.PodcastPlay play -> submit(() -> play(play.line()));
             case ClientEvent.ItemTruncate truncate -> submit(() -> truncate(truncate));
             case ClientEvent.SessionUpdate update -> submit(() -> update(update));
         }
@@ -298,6 +302,8 @@ public final class VoiceSession implements AutoCloseable {
             reply = next;
             engines.metrics().stage("end_of_speech_to_transcript", transcriptNanos - endOfSpeechNanos);
             out.send(new ServerEvent.ResponseCreated(ServerEvent.Response.created(next.id, item)));
+        } else if (reply == null) {
+            resumePlayback(); // the recording stopped for speech that turned out to be nothing to answer
         }
     }
 
@@ -319,6 +325,7 @@ public final class VoiceSession implements AutoCloseable {
             current.usersSpeech = usersSpeech;
         }
         Speaker speaker = new Speaker(current);
+        java.util.function.Function<String, java.util.List<Responder.Voiced>> voices = responder.voices();
         Thread.ofVirtual().name("voice-reply").start(() -> {
             SentenceStream sentences = new SentenceStream(new SentenceSplitter());
             try (ModelCallTimer.Watch model = ModelCallTimer.watch()) {
@@ -330,10 +337,10 @@ public final class VoiceSession implements AutoCloseable {
                             out.send(new ServerEvent.TextDelta(current.id, item, delta));
                         }
                     });
-                    sentences.accept(delta).forEach(speaker::say);
+                    sentences.accept(delta).forEach(sentence -> voices.apply(sentence).forEach(speaker::say));
                 }, current.cancel);
                 current.style = result;
-                sentences.flush().forEach(speaker::say);
+                sentences.flush().forEach(sentence -> voices.apply(sentence).forEach(speaker::say));
                 speaker.finish(heard.text(), result.text());
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Voice reply failed");
@@ -357,6 +364,11 @@ public final class VoiceSession implements AutoCloseable {
         Reply cancelled = reply;
         reply = null;
         out.send(new ServerEvent.ResponseCancelled(cancelled.id, reason));
+        if (cancelled.playing != null) {
+            // a recording, not an answer: nothing to keep in memory; it resumes once a question is answered
+            resumeAfterAnswer = resumeAfterAnswer || reason.equals("barge_in");
+            return;
+        }
         engines.metrics().cancelled();
         lastInterrupted = cancelled;
         // until the client says what it played, take everything sent as heard
@@ -379,6 +391,16 @@ public final class VoiceSession implements AutoCloseable {
             return length == audio.length ? this : new Utterance(joined, (text + " " + moreText).strip());
         }
     }
+
+    /**
+     * Something a reply says: words to synthesise in a voice (null: the session's), or a line already recorded
+     * ({@code recording} set); {@code started} runs on the session thread as it starts.
+     */
+    private record Spoken(String text, String voice, java.nio.file.Path recording, Runnable started) {
+    }
+
+    /** Silence between a recording's lines, as the rendered episode has. */
+    private static final int LINE_PAUSE_MS = 250;
 
     /** CosyVoice's prompts work best at a few seconds; longer ones only cost time. */
     private static final int MAX_PROMPT_SECONDS = 15;
@@ -404,6 +426,64 @@ public final class VoiceSession implements AutoCloseable {
     /** The last reply cut short, for the client's report of what it played. */
     private Reply lastInterrupted;
 
+    // --- the recording a listener can interrupt (the interactive podcast) -------------------------------------------
+
+    /** Whether the recording stopped for the listener's question and plays on once it is answered. */
+    private boolean resumeAfterAnswer;
+
+    /** {@code podcast.play}: plays the session's recording from {@code line}, or from where it stopped. */
+    private void play(Integer line) {
+        Playlist playlist = responder.playlist().orElse(null);
+        if (playlist == null) {
+            errorNow("invalid_request", "podcast.play needs a podcast: set session.pipeline to a pipeline that plays"
+                    + " one (interactive-podcast) and session.podcast_id", "podcast.play");
+            return;
+        }
+        int from = line == null ? playlist.at() : line;
+        if (from < 0 || from > playlist.lines().size()) {
+            errorNow("invalid_field", "podcast.play line must be from 0 to " + playlist.lines().size() + "; got "
+                    + from, "podcast.play");
+            return;
+        }
+        resumeAfterAnswer = false;
+        cancel("client"); // whatever plays now gives way
+        playlist.reached(from);
+        startPlayback(playlist);
+    }
+
+    /** After an answer to a question asked over the recording: the recording goes on where it stopped. */
+    private void resumePlayback() {
+        if (!resumeAfterAnswer || reply != null) {
+            return;
+        }
+        resumeAfterAnswer = false;
+        responder.playlist().ifPresent(this::startPlayback);
+    }
+
+    /** Plays the recording from its current line to its end, as one response the listener may interrupt. */
+    private void startPlayback(Playlist playlist) {
+        if (playlist.at() >= playlist.lines().size()) {
+            out.send(new ServerEvent.PodcastEnded(playlist.id()));
+            return;
+        }
+        long now = System.nanoTime();
+        Reply current = new Reply(++replies, null, now, now);
+        current.playing = playlist;
+        reply = current;
+        out.send(new ServerEvent.ResponseCreated(ServerEvent.Response.created(current.id, null)));
+        Speaker speaker = new Speaker(current);
+        for (int n = playlist.at(); n < playlist.lines().size(); n++) {
+            Playlist.Line line = playlist.lines().get(n);
+            int number = n;
+            speaker.play(new Spoken(line.text(), line.voice(), line.audio(), () -> {
+                playlist.reached(number);
+                out.send(new ServerEvent.PodcastLine(current.id, number, line.section(), line.sectionTitle(),
+                        line.speaker(), line.text()));
+            }));
+        }
+        speaker.finish(null, null);
+    }
+
     private void truncate(ClientEvent.ItemTruncate truncate) {
         if (lastInterrupted == null || truncate.audioEndMs() == null || truncate.audioEndMs() < 0) {
             errorNow("invalid_field", "conversation.item.truncate needs audio_end_ms of the interrupted reply",
@@ -421,19 +501,25 @@ public final class VoiceSession implements AutoCloseable {
             errorNow(e.code(), e.getMessage(), "session.update");
             return;
         }
-        if (!updated.voice().equals(settings.voice())) {
-            try {
+        Responder updatedResponder;
+        try {
+            if (!updated.voice().equals(settings.voice())) {
                 engines.voices().accept(updated.voice());
-            } catch (VoiceProtocolException e) {
-                errorNow(e.code(), e.getMessage(), "session.update");
-                return;
             }
+            updatedResponder = engines.responders().apply(updated);
+        } catch (VoiceProtocolException e) {
+            errorNow(e.code(), e.getMessage(), "session.update");
+            return;
         }
         int speechRate = engines.tts().sampleRate();
         settings = updated.withOutputSampleRate(updated.outputAudioFormat() == SessionSettings.AudioFormat.OPUS
                 ? OpusOutput.rateFor(speechRate) : speechRate);
         bargeIn = new BargeInPolicy(settings.interruption());
-        responder = engines.responders().apply(settings);
+        Responder previous = responder;
+        responder = updatedResponder;
+        // the same episode again keeps its place; another one starts from its beginning
+        previous.playlist().ifPresent(old -> responder.playlist().filter(now -> now.id().equals(old.id()))
+                .ifPresent(now -> now.reached(old.at())));
         boolean wantsOpus = settings.inputAudioFormat() == SessionSettings.AudioFormat.OPUS;
         if (wantsOpus != (opus != null)) {
             opus = wantsOpus ? new OpusInput() : null;
@@ -512,6 +598,8 @@ public final class VoiceSession implements AutoCloseable {
         Utterance usersSpeech;
         /** The voice the reply is spoken in, for response.done; set by the speaking thread. */
         volatile String voice;
+        /** The recording this reply plays, or null for an answer. */
+        Playlist playing;
 
         Reply(int number, String item, long endOfSpeechNanos, long transcriptNanos) {
             this.number = number;
@@ -583,11 +671,16 @@ public final class VoiceSession implements AutoCloseable {
         }
 
         /** On the reply's thread. */
-        void say(String sentence) {
-            voice.execute(() -> speak(sentence));
+        void say(Responder.Voiced words) {
+            play(new Spoken(words.text(), words.voice(), null, null));
         }
 
-        private void speak(String sentence) {
+        /** Queues something to say or a recorded line to play, after what was queued before. */
+        void play(Spoken spoken) {
+            voice.execute(() -> speak(spoken));
+        }
+
+        private void speak(Spoken sentence) {
             try {
                 speakOrFail(sentence);
             } catch (RuntimeException e) {
@@ -602,22 +695,70 @@ public final class VoiceSession implements AutoCloseable {
             }
         }
 
-        private void speakOrFail(String sentence) {
+        private void speakOrFail(Spoken sentence) {
             if (reply.cancel.get()) {
                 return;
             }
             submit(() -> {
-                reply.spoken.append(reply.spoken.isEmpty() ? "" : " ").append(sentence);
-                reply.audio.sentenceStarted(sentence);
+                if (reply.cancel.get()) {
+                    return;
+                }
+                reply.spoken.append(reply.spoken.isEmpty() ? "" : " ").append(sentence.text());
+                reply.audio.sentenceStarted(sentence.text());
+                if (sentence.started() != null) {
+                    sentence.started().run();
+                }
             });
+            long synthesisStart = System.nanoTime();
+            ChunkSink sink = sink(synthesisStart);
+            if (sentence.recording() != null) {
+                reply.voice = sentence.voice();
+                playRecording(sentence.recording(), sink);
+            } else {
+                synthesize(sentence, sink);
+            }
+            submit(reply.audio::sentenceEnded);
+        }
+
+        private void synthesize(Spoken sentence, ChunkSink sink) {
             Responder.Result style = reply.style;
             SpeechStyle speech = new SpeechStyle(style == null ? "neutral" : style.emotion(),
                     style == null ? 1.0 : style.speed(), 0, "");
-            long synthesisStart = System.nanoTime();
-            SynthesisRequest request = new SynthesisRequest(sentence, format.voice(), speech);
+            String voiceId = sentence.voice() == null ? format.voice() : sentence.voice();
+            SynthesisRequest request = new SynthesisRequest(sentence.text(), voiceId, speech);
             VoiceCloning.SpeakerVoice own = usersVoice(reply.usersSpeech);
-            reply.voice = own == null ? format.voice() : VoiceSessions.SPEAKERS_VOICE;
-            ChunkSink sink = pcm -> {
+            reply.voice = own == null ? voiceId : VoiceSessions.SPEAKERS_VOICE;
+            if (own != null) {
+                ((VoiceCloning) engines.tts()).synthesize(request, own, sink);
+            } else {
+                engines.tts().synthesize(request, sink);
+            }
+        }
+
+        /**
+         * A line rendered before (a podcast's), at the engine's rate, in 100 ms chunks paced like speech, then a short
+         * pause before the next line.
+         */
+        private void playRecording(java.nio.file.Path file, ChunkSink sink) {
+            int rate = engines.tts().sampleRate();
+            AudioClip clip;
+            try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+                clip = io.omnivox.audio.Resampler.resample(io.omnivox.audio.WavCodec.decode(in), rate);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read the recorded line " + file.getFileName(), e);
+            }
+            float[] samples = clip.samples();
+            int chunk = rate / 10;
+            for (int at = 0; at < samples.length; at += chunk) {
+                if (!sink.accept(java.util.Arrays.copyOfRange(samples, at, Math.min(samples.length, at + chunk)))) {
+                    return;
+                }
+            }
+            sink.accept(new float[rate * LINE_PAUSE_MS / 1000]);
+        }
+
+        private ChunkSink sink(long synthesisStart) {
+            return pcm -> {
                 if (reply.ttsFirstChunkNanos == 0) {
                     reply.ttsFirstChunkNanos = System.nanoTime() - synthesisStart;
                 }
@@ -628,12 +769,6 @@ public final class VoiceSession implements AutoCloseable {
                 hand(pcm);
                 return true;
             };
-            if (own != null) {
-                ((VoiceCloning) engines.tts()).synthesize(request, own, sink);
-            } else {
-                engines.tts().synthesize(request, sink);
-            }
-            submit(reply.audio::sentenceEnded);
         }
 
         /**
@@ -720,6 +855,10 @@ public final class VoiceSession implements AutoCloseable {
                 return;
             }
             out.send(new ServerEvent.AudioDone(reply.id, reply.item, reply.audio.sentMs()));
+            if (reply.playing != null) {
+                playbackDone();
+                return;
+            }
             Map<String, Long> latency = reply.latency();
             engines.metrics().record(latency);
             Responder.Result style = reply.style;
@@ -732,6 +871,18 @@ public final class VoiceSession implements AutoCloseable {
                 VoiceSession.this.reply = null;
             }
             record(question, text);
+            resumePlayback();
+        }
+
+        /** The recording was heard to its end. */
+        private void playbackDone() {
+            out.send(new ServerEvent.ResponseDone(new ServerEvent.Response(reply.id, null, "completed", null, null,
+                    null, null)));
+            if (VoiceSession.this.reply == reply) {
+                VoiceSession.this.reply = null;
+            }
+            reply.playing.reached(reply.playing.lines().size());
+            out.send(new ServerEvent.PodcastEnded(reply.playing.id()));
         }
     }
 }

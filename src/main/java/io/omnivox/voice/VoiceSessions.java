@@ -20,6 +20,7 @@ import io.omnivox.pipeline.Media;
 import io.omnivox.pipeline.PipelineCatalog;
 import io.omnivox.pipeline.PipelineDefinition;
 import io.omnivox.pipeline.StageType;
+import io.omnivox.studio.PodcastEpisodes;
 import io.omnivox.tts.TtsConfig;
 import io.omnivox.tts.TtsEngines;
 
@@ -34,6 +35,8 @@ public class VoiceSessions {
     static final String DEFAULT_PIPELINE = "voice-chat";
     /** The TTS stage's voice that means "the user's own voice", cloned from their speech. */
     static final String SPEAKERS_VOICE = "speaker";
+    /** The agent stage's style meaning "the hosts of the session's podcast answer the listener". */
+    static final String PODCAST_HOSTS = "podcast-hosts";
 
     private final VoiceConfig config;
     private final VadEngines vad;
@@ -46,6 +49,7 @@ public class VoiceSessions {
     private final PipelineCatalog pipelines;
     private final VoiceMetrics metrics;
     private final io.omnivox.tts.VoiceService voices;
+    private final PodcastEpisodes episodes;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, VoiceSession> sessions = new ConcurrentHashMap<>();
 
@@ -57,8 +61,9 @@ public class VoiceSessions {
 
     public VoiceSessions(VoiceConfig config, VadEngines vad, AsrEngines asr, TtsEngines tts, TtsConfig ttsConfig,
             AgentService agent, ChatModels models, ConversationService conversations, PipelineCatalog pipelines,
-            MeterRegistry registry, io.omnivox.tts.VoiceService voices) {
+            MeterRegistry registry, io.omnivox.tts.VoiceService voices, PodcastEpisodes episodes) {
         this.voices = voices;
+        this.episodes = episodes;
         this.config = config;
         this.vad = vad;
         this.asr = asr;
@@ -137,11 +142,12 @@ public class VoiceSessions {
         String voice = synthesizer.knows(ttsConfig.defaultVoice()) || synthesizer.voices().isEmpty()
                 ? ttsConfig.defaultVoice() : synthesizer.voices().get(0).id();
         SessionSettings settings = new SessionSettings(DEFAULT_PIPELINE, voice, "auto", "en",
-                conversation, List.of(), SessionSettings.AudioFormat.PCM16, 16_000, SessionSettings.AudioFormat.PCM16,
+                conversation, List.of(), null, SessionSettings.AudioFormat.PCM16, 16_000, SessionSettings.AudioFormat.PCM16,
                 SessionSettings.Transport.JSON, synthesizer.sampleRate(),
                 new SessionSettings.TurnDetection(silence, 250, config.maxTurnMs()),
                 new SessionSettings.Interruption(SessionSettings.InterruptionPolicy.WORDS, 2));
-        java.util.function.Function<SessionSettings, Responder> responders = s -> responder(s, owner, conversation);
+        java.util.function.Function<SessionSettings, Responder> responders = s -> responder(s, owner, conversation,
+                synthesizer);
         TurnDetector turns = new TurnDetector(vad.current().open(), new TurnDetector.Timing(
                 samples(settings.turnDetection().silenceDurationMs()), samples(settings.turnDetection().maxTurnMs()),
                 samples(config.partialIntervalMs())));
@@ -161,8 +167,13 @@ public class VoiceSessions {
     }
 
     /** Translation for a pipeline with a translate stage, else the agent in the session's conversation. */
-    private Responder responder(SessionSettings settings, UUID owner, String conversation) {
+    private Responder responder(SessionSettings settings, UUID owner, String conversation,
+            io.omnivox.tts.SpeechSynthesizer synthesizer) {
         PipelineDefinition pipeline = pipelines.find(settings.pipeline()).orElseThrow();
+        if (pipeline.stages().stream().anyMatch(s -> s.type() == StageType.AGENT
+                && s.value("style").map(PODCAST_HOSTS::equals).orElse(false))) {
+            return podcastHosts(settings, owner, synthesizer);
+        }
         if (pipeline.stages().stream().anyMatch(s -> s.type() == StageType.TRANSLATE)) {
             boolean usersVoice = pipeline.stages().stream().filter(s -> s.type() == StageType.TTS)
                     .anyMatch(s -> s.value("voice").map(SPEAKERS_VOICE::equals).orElse(false));
@@ -172,6 +183,44 @@ public class VoiceSessions {
                     settings.targetLanguage(), usersVoice);
         }
         return new AgentResponder(agent, owner.toString(), conversation, settings.knowledgeBases());
+    }
+
+    /**
+     * The hosts of the session's podcast, answering from its sources; the episode is checked here, so a bad
+     * {@code podcast_id} is refused by {@code session.update}.
+     */
+    private Responder podcastHosts(SessionSettings settings, UUID owner, io.omnivox.tts.SpeechSynthesizer synthesizer) {
+        if (settings.podcastId() == null) {
+            throw new VoiceProtocolException("invalid_field", "session.podcast_id is needed for the "
+                    + settings.pipeline() + " pipeline: the id of one of your finished podcasts");
+        }
+        PodcastEpisodes.Episode episode;
+        try {
+            episode = episodes.open(owner, UUID.fromString(settings.podcastId()));
+        } catch (IllegalArgumentException e) {
+            throw new VoiceProtocolException("invalid_field", "session.podcast_id: " + e.getMessage());
+        } catch (jakarta.ws.rs.NotFoundException e) {
+            throw new VoiceProtocolException("invalid_field", "session.podcast_id: you have no podcast "
+                    + settings.podcastId());
+        }
+        var model = models.current().orElseThrow(() -> new VoiceProtocolException("engine_unavailable",
+                models.unavailableReason()));
+        java.util.LinkedHashMap<String, String> voices = new java.util.LinkedHashMap<>();
+        episode.hosts().forEach(host -> voices.put(host.name(), speakable(synthesizer, host.voice())));
+        List<Playlist.Line> lines = episode.lines().stream().map(line -> new Playlist.Line(line.section(),
+                line.sectionTitle(), line.speaker(), voices.get(line.speaker()), line.text(), line.audio())).toList();
+        return new PodcastHostsResponder(model.streaming(), episode,
+                new Playlist(episode.id().toString(), episode.title(), lines), voices);
+    }
+
+    /** The voice when this engine can speak it; null (the session's voice) when it cannot, e.g. a removed clone. */
+    private String speakable(io.omnivox.tts.SpeechSynthesizer synthesizer, String voice) {
+        try {
+            voices.prepare(synthesizer, voice);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return synthesizer.knows(voice) ? voice : null;
     }
 
     private static long samples(int ms) {

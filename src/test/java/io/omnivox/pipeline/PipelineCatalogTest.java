@@ -31,7 +31,8 @@ class PipelineCatalogTest {
         PipelineCatalog catalog = new PipelineCatalog(() -> Path.of("pipelines"));
 
         assertThat(catalog.all()).extracting(PipelineDefinition::name)
-                .containsExactly("audiobook", "podcast", "speech-translation", "voice-chat");
+                .containsExactly("audiobook", "interactive-podcast", "podcast", "speech-translation",
+                        "voice-chat");
         assertThat(catalog.find("podcast")).get().extracting(PipelineDefinition::input).isEqualTo(Media.DOCUMENT);
         assertThat(catalog.find("karaoke")).isEmpty();
     }

@@ -23,10 +23,14 @@ class PipelineLoaderTest {
     Path dir;
 
     @Test
-    void should_load_all_four_shipped_pipelines_when_reading_the_repository_directory() {
+    void should_load_all_five_shipped_pipelines_when_reading_the_repository_directory() {
         Map<String, PipelineDefinition> pipelines = PipelineLoader.loadAll(REPO_PIPELINES);
 
-        assertThat(pipelines).containsOnlyKeys("audiobook", "podcast", "speech-translation", "voice-chat");
+        assertThat(pipelines).containsOnlyKeys("audiobook", "interactive-podcast", "podcast", "speech-translation",
+                "voice-chat");
+        assertThat(stageTypes(pipelines.get("interactive-podcast")))
+                .containsExactly(StageType.VAD, StageType.ASR, StageType.AGENT, StageType.TTS);
+        assertThat(pipelines.get("interactive-podcast").stages().get(2).text("style")).contains("podcast-hosts");
         assertThat(stageTypes(pipelines.get("voice-chat")))
                 .containsExactly(StageType.VAD, StageType.ASR, StageType.AGENT, StageType.TTS);
         assertThat(stageTypes(pipelines.get("speech-translation")))

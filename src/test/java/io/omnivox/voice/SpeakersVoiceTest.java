@@ -126,7 +126,7 @@ class SpeakersVoiceTest {
 
     private static SessionSettings settings() {
         return new SessionSettings("speech-translation", CosyVoiceSynthesizer.DEFAULT_VOICE, "auto", "fr", "c1",
-                List.of(), SessionSettings.AudioFormat.PCM16, 16_000, SessionSettings.AudioFormat.PCM16,
+                List.of(), null, SessionSettings.AudioFormat.PCM16, 16_000, SessionSettings.AudioFormat.PCM16,
                 SessionSettings.Transport.JSON, cosyVoice.sampleRate(),
                 new SessionSettings.TurnDetection(600, 250, 30_000),
                 new SessionSettings.Interruption(SessionSettings.InterruptionPolicy.WORDS, 2));

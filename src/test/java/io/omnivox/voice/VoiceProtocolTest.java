@@ -16,7 +16,7 @@ class VoiceProtocolTest {
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
 
-    static final SessionSettings DEFAULTS = new SessionSettings("voice-chat", "alloy", "auto", "en", null, List.of(),
+    static final SessionSettings DEFAULTS = new SessionSettings("voice-chat", "alloy", "auto", "en", null, List.of(), null,
             SessionSettings.AudioFormat.PCM16, 16_000, SessionSettings.AudioFormat.PCM16, SessionSettings.Transport.JSON,
             22050, new SessionSettings.TurnDetection(600, 250, 30_000),
             new SessionSettings.Interruption(SessionSettings.InterruptionPolicy.WORDS, 2));
