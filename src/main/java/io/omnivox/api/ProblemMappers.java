@@ -54,7 +54,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         return problem(ProblemDetail.of(400, "malformed-body", "Malformed request body",
-                "The body is not valid JSON for this endpoint: " + e.getOriginalMessage(), uri.getPath()), null);
+                "The body is not valid JSON for this endpoint: " + abbreviated(e.getOriginalMessage()),
+                uri.getPath()), null);
+    }
+
+    /** Quarkus REST maps this subtype itself (as plain JSON); ours wins by being as specific. */
+    @ServerExceptionMapper
+    public Response wrongType(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    /** Broken syntax, as Quarkus REST would otherwise answer it: a bare 400 with no body. */
+    @ServerExceptionMapper
+    public Response badSyntax(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    /** Jackson quotes the offending input; a 2 MB string must not come back whole. */
+    private static String abbreviated(String message) {
+        return message == null || message.length() <= 300 ? message : message.substring(0, 300) + "…";
     }
 
     @ServerExceptionMapper
