@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A job as the API shows it: state, progress and downloads. */
+/**
+ * A job as the API shows it: state ({@code queued}, {@code running}, {@code awaiting_review}, {@code succeeded},
+ * {@code failed} or {@code cancelled}), progress and downloads.
+ */
 public record JobView(UUID id, String kind, String state, String stage,
         @JsonProperty("segments_done") int segmentsDone, @JsonProperty("segments_total") int segmentsTotal,
         @JsonProperty("segments_flagged") int segmentsFlagged, double progress, String error,
