@@ -230,6 +230,10 @@ public class StudioJobs {
                 throw new ClientErrorException("The job is " + job.state().name().toLowerCase(java.util.Locale.ROOT)
                         + "; a segment can be rendered again once it has ended.", 409);
             }
+            if (reviewing && specs.values().stream().allMatch(java.util.Objects::isNull)) {
+                throw new ClientErrorException("The job is awaiting review and has rendered nothing yet; approve it"
+                        + " to render its segments.", 409);
+            }
             specs.forEach((position, spec) -> jobs.segment(id, position).orElseThrow(() -> new NotFoundException(
                     "The job has no segment " + position + "; its segments are 0 to " + (job.segments() - 1) + "."))
                     .renderAgain(spec));

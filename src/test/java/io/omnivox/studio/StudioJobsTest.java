@@ -244,6 +244,7 @@ class StudioJobsTest {
                 org.hamcrest.Matchers.equalTo("awaiting_review"));
         withKey(ada.key()).get("/api/jobs/" + job + "/segments").then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.contains("pending", "pending"));
+        withKey(ada.key()).post("/api/jobs/" + job + "/segments/0/render").then().statusCode(409); // nothing to redo
         TestUser bob = newUser();
         withKey(bob.key()).post("/api/jobs/" + job + "/approve").then().statusCode(404);
 
