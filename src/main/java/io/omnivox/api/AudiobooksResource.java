@@ -148,7 +148,7 @@ public class AudiobooksResource {
             return Response.ok(jobs.get(user.id(), id)).build();
         }
         JobView job = jobs.rerender(user.id(), id, changed);
-        return job.state().equals("awaiting_review") ? Response.ok(job).build() : Response.accepted(job).build();
+        return job.awaitingReview() ? Response.ok(job).build() : Response.accepted(job).build();
     }
 
     /** The cast of the caller's audiobook; 404 for another job, 409 before its book is planned. */

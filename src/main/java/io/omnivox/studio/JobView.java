@@ -30,6 +30,11 @@ public record JobView(UUID id, String kind, String state, String stage,
                         "/api/jobs/" + job.id() + "/artifacts/" + a.name())).toList());
     }
 
+    /** Whether the job waits for its owner to approve its plan: an edit then changes the plan and renders nothing. */
+    public boolean awaitingReview() {
+        return JobState.valueOf(state.toUpperCase(java.util.Locale.ROOT)) == JobState.AWAITING_REVIEW;
+    }
+
     public boolean ended() {
         return JobState.valueOf(state.toUpperCase(java.util.Locale.ROOT)).ended();
     }
