@@ -5,14 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.Set;
-
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
@@ -28,7 +27,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.omnivox.account.CurrentUser;
 import io.omnivox.document.DocumentConfig;
@@ -36,7 +34,6 @@ import io.omnivox.document.DocumentException;
 import io.omnivox.document.DocumentFormat;
 import io.omnivox.document.DocumentService;
 import io.omnivox.studio.AudiobookRunner;
-import io.omnivox.studio.JobSegment;
 import io.omnivox.studio.JobView;
 import io.omnivox.studio.StudioJobs;
 import io.omnivox.tts.VoiceInfo;
@@ -44,7 +41,8 @@ import io.omnivox.tts.VoiceService;
 
 /**
  * {@code POST /api/audiobooks}: a book read aloud, as a studio job ({@code /api/jobs/{id}} for its progress and
- * downloads: an M4B with chapters, an MP3 per chapter, a report).
+ * downloads: an M4B with chapters, an MP3 per chapter, a report). Its cast (who speaks, in which voice) can be read and
+ * changed once the book is planned: before rendering when the job was made with {@code review}, or after it.
  */
 @Path("/api/audiobooks")
 @Tag(name = "Studio")
@@ -77,11 +75,13 @@ public class AudiobooksResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Read a book aloud (EPUB, DOCX, PDF, Markdown, HTML, text) as a studio job",
             description = "Multipart: 'file' (the book), optional 'narrator' (a voice id from /v1/voices), 'title', "
-                    + "'author' and 'cast' (a JSON object of character name to voice id; other main characters get "
-                    + "voices of their own). Answers 202 with the job; follow it at /api/jobs/{id}.")
+                    + "'author', 'cast' (a JSON object of character name to voice id; other main characters get "
+                    + "voices of their own) and 'review' (true: stop after planning in the state 'awaiting_review' "
+                    + "so the cast can be read and changed, until POST /api/jobs/{id}/approve). Answers 202 with the "
+                    + "job; follow it at /api/jobs/{id}.")
     public Response create(@RestForm("file") FileUpload file, @RestForm("narrator") String narrator,
-            @RestForm("title") String title, @RestForm("author") String author, @RestForm("cast") String cast)
-            throws IOException {
+            @RestForm("title") String title, @RestForm("author") String author, @RestForm("cast") String cast,
+            @RestForm("review") String review) throws IOException {
         if (file == null || file.size() == 0) {
             throw new DocumentException(400, "document-empty", "The multipart field 'file' is empty or missing.");
         }
@@ -100,9 +100,10 @@ public class AudiobooksResource {
             known("narrator", voice);
         }
         Map<String, String> characters = cast(cast);
+        boolean reviewed = flag("review", review);
         String stored = "source." + format.id();
         AudiobookRunner.Request request = new AudiobookRunner.Request(stored, fileName, text("title", title),
-                text("author", author), voice, characters);
+                text("author", author), voice, characters, reviewed);
         JobView job = jobs.create(user.id(), AudiobookRunner.KIND, request.toJson(), directory -> {
             try {
                 Files.copy(file.uploadedFile(), directory.resolve(stored), StandardCopyOption.REPLACE_EXISTING);
@@ -113,44 +114,54 @@ public class AudiobooksResource {
         return Response.accepted(job).location(URI.create("/api/jobs/" + job.id())).build();
     }
 
+    @GET
+    @Path("/{id}/cast")
+    @Operation(summary = "The audiobook's cast: the narrator's voice and each character who speaks",
+            description = "Each character with the number of quotes they say, the first one and the voice that reads "
+                    + "them. 409 until the book is planned.")
+    public AudiobookRunner.Cast cast(@PathParam("id") UUID id) {
+        return planned(id);
+    }
+
     @PUT
     @Path("/{id}/cast")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recast characters of a finished audiobook: their lines are spoken again in the new voices",
-            description = "A JSON object of character name to voice id (names as the job's report lists them). "
-                    + "Answers 202 with the job; the other segments are kept.")
+    @Operation(summary = "Recast characters: their lines are spoken in the new voices",
+            description = "A JSON object of character name to voice id (names as GET /api/audiobooks/{id}/cast lists "
+                    + "them). Before rendering (a job awaiting review) only the plan changes: 200 with the job, still "
+                    + "awaiting review. After rendering, the recast lines are spoken again and the book rebuilt, the "
+                    + "other segments kept: 202 with the job.")
     public Response recast(@PathParam("id") UUID id, Map<String, String> cast) {
         if (cast == null || cast.isEmpty()) {
             throw new InvalidRequestException("cast", "Send a JSON object of character name to voice id.");
         }
         cast.forEach((name, voice) -> known("cast." + name, voice));
+        AudiobookRunner.Cast current = planned(id);
+        for (String name : cast.keySet()) {
+            if (!current.speaks(name)) {
+                throw new InvalidRequestException(422, "unknown-character", "cast." + name, "The book has no"
+                        + " character '" + name + "' who speaks; its speakers are " + current.names() + ".");
+            }
+        }
+        Map<Integer, String> changed = AudiobookRunner.recast(jobs.segments(user.id(), id), cast);
+        if (changed.isEmpty()) {
+            return Response.ok(jobs.get(user.id(), id)).build();
+        }
+        JobView job = jobs.rerender(user.id(), id, changed);
+        return job.awaitingReview() ? Response.ok(job).build() : Response.accepted(job).build();
+    }
+
+    /** The cast of the caller's audiobook; 404 for another job, 409 before its book is planned. */
+    private AudiobookRunner.Cast planned(UUID id) {
         JobView job = jobs.get(user.id(), id);
         if (!job.kind().equals(AudiobookRunner.KIND)) {
             throw new jakarta.ws.rs.NotFoundException("You have no audiobook " + id + ".");
         }
-        Map<Integer, String> changed = new HashMap<>();
-        Set<String> speakers = new HashSet<>();
-        for (JobSegment segment : jobs.segments(user.id(), id)) {
-            JsonNode spec = read(segment.spec());
-            String speaker = spec.path("speaker").asText(null);
-            if (speaker == null) {
-                continue;
-            }
-            speakers.add(speaker);
-            String voice = cast.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(speaker))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-            if (voice != null && !voice.equals(spec.path("voice").asText())) {
-                changed.put(segment.position(), ((ObjectNode) spec).put("voice", voice).toString());
-            }
+        java.nio.file.Path directory = jobs.directory(user.id(), id);
+        if (job.segmentsTotal() == 0 || !Files.isRegularFile(directory.resolve("plan.json"))) {
+            throw new ClientErrorException("The book is not planned yet (the job is " + job.state() + ").", 409);
         }
-        for (String name : cast.keySet()) {
-            if (speakers.stream().noneMatch(name::equalsIgnoreCase)) {
-                throw new InvalidRequestException(422, "unknown-character", "cast." + name, "The book has no"
-                        + " character '" + name + "' who speaks; its speakers are " + speakers + ".");
-            }
-        }
-        return changed.isEmpty() ? Response.ok(job).build()
-                : Response.accepted(jobs.rerender(user.id(), id, changed)).build();
+        return AudiobookRunner.cast(directory, jobs.segments(user.id(), id));
     }
 
     private void known(String field, String voice) {
@@ -182,12 +193,16 @@ public class AudiobooksResource {
         return characters;
     }
 
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A true/false form field; absent is false. */
+    private static boolean flag(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
         }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException(field, "'" + field + "' must be true or false.");
+        };
     }
 
     private static String text(String field, String value) {

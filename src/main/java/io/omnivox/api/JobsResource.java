@@ -34,7 +34,8 @@ import io.smallrye.mutiny.Multi;
 
 /**
  * {@code /api/jobs}: the caller's studio jobs (podcasts, audiobooks): state and progress (polled, or followed as
- * server-sent events), cancel, retry, rendering one segment again, and downloads with HTTP Range. Another user's job
+ * server-sent events), approving a job awaiting review, cancel, retry, rendering one segment again, and downloads with
+ * HTTP Range. Another user's job
  * is answered 404, exactly like one that does not exist.
  */
 @Path("/api/jobs")
@@ -96,6 +97,15 @@ public class JobsResource {
     @Operation(summary = "Cancel a queued or running job (a running one stops before its next segment)")
     public JobView cancel(@PathParam("id") UUID id) {
         return jobs.cancel(user.id(), id);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve a job awaiting review: its plan, as edited, is rendered",
+            description = "For a job made with 'review': true, which stops after planning in the state "
+                    + "'awaiting_review'. 409 for a job in any other state.")
+    public JobView approve(@PathParam("id") UUID id) {
+        return jobs.approve(user.id(), id);
     }
 
     @POST

@@ -117,7 +117,7 @@ public class PodcastsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Edit lines of the script; the edited lines are spoken again and the episode rebuilt",
             description = "The same sections and lines, in the same order, with new text, speaker or emotion. Answers "
-                    + "202 with the job.")
+                    + "202 with the job; 200 while it awaits review, when only the script changes.")
     public Response edit(@PathParam("id") UUID id, JsonNode edited) throws java.io.IOException {
         java.nio.file.Path file = scriptFile(id);
         JsonNode script = JSON.readTree(file.toFile());
@@ -166,7 +166,8 @@ public class PodcastsResource {
             return Response.ok(jobs.get(user.id(), id)).build();
         }
         Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(script)); // before it is assembled
-        return Response.accepted(jobs.rerender(user.id(), id, changed)).build();
+        JobView job = jobs.rerender(user.id(), id, changed);
+        return job.awaitingReview() ? Response.ok(job).build() : Response.accepted(job).build(); // nothing under way
     }
 
     private java.nio.file.Path scriptFile(UUID id) {

@@ -35,7 +35,9 @@ import io.omnivox.tts.text.SentenceSplitter;
  * The plan is the chapters' titles and their sentences grouped into segments of a few sentences; each segment is
  * synthesised and checked (not silent, not clipped; synthesised again when it fails, then flagged); the downloads are
  * an M4B with chapter marks, title and author, one MP3 per chapter, both loudness-normalised by ffmpeg (EBU R128,
- * −16 LUFS), and a report of warnings and flagged segments.
+ * −16 LUFS), and a report of warnings and flagged segments. Quotes are given to the book's characters (by the chat
+ * model when there is one, else by said-verb heuristics: {@link DialogueAttribution}) and read in voices of their own;
+ * the cast can be read and changed before rendering (a job made with {@code review}) or after it.
  */
 @ApplicationScoped
 public class AudiobookRunner implements JobRunner {
@@ -43,6 +45,8 @@ public class AudiobookRunner implements JobRunner {
     public static final String KIND = "audiobook";
     /** Longest text per segment: a few sentences, so a crash or a re-render costs little. */
     static final int SEGMENT_CHARS = 400;
+    /** Longest sample line shown for a character when casting. */
+    static final int SAMPLE_CHARS = 200;
     private static final ObjectMapper JSON = StudioFiles.JSON;
 
     private final DocumentService documents;
@@ -51,9 +55,11 @@ public class AudiobookRunner implements JobRunner {
     private final TtsConfig ttsConfig;
     private final SegmentQuality quality;
     private final StudioConfig config;
+    private final DialogueAttribution attribution;
 
     public AudiobookRunner(DocumentService documents, TtsEngines speech, VoiceService voices, TtsConfig ttsConfig,
-            SegmentQuality quality, StudioConfig config) {
+            SegmentQuality quality, StudioConfig config, DialogueAttribution attribution) {
+        this.attribution = attribution;
         this.quality = quality;
         this.config = config;
         this.documents = documents;
@@ -79,9 +85,10 @@ public class AudiobookRunner implements JobRunner {
      * @param fileName the name it was uploaded with (its extension helps format detection)
      * @param narrator the voice id that reads it; blank for the engine's default
      * @param cast     voices for characters by name (any case); other main characters get voices of their own
+     * @param review   stop after planning for the cast to be reviewed, until the job is approved
      */
     public record Request(String file, String fileName, String title, String author, String narrator,
-            Map<String, String> cast) {
+            Map<String, String> cast, boolean review) {
         public String toJson() {
             return StudioFiles.toJson(this);
         }
@@ -119,13 +126,20 @@ public class AudiobookRunner implements JobRunner {
         SpeechSynthesizer engine = speech.current()
                 .orElseThrow(() -> new EngineUnavailableException(speech.unavailableReason()));
         String narrator = narrator(engine, request);
-        List<List<Dialogue.Line>> lines = chapters.chapters().stream().map(c -> Dialogue.lines(c.text())).toList();
+        List<DialogueAttribution.Attributed> attributed = new ArrayList<>();
+        for (int c = 0; c < chapters.chapters().size(); c++) {
+            job.stage("finding who speaks in chapter " + (c + 1) + " of " + chapters.chapters().size());
+            attributed.add(attribution.lines(chapters.chapters().get(c).title(), chapters.chapters().get(c).text()));
+        }
+        List<List<Dialogue.Line>> lines = attributed.stream().map(DialogueAttribution.Attributed::lines).toList();
         Map<String, String> cast = cast(engine, narrator, request.cast(), lines);
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("title", titleOf(request, book, chapters));
         plan.put("warnings", chapters.warnings());
         plan.put("chapters", chapters.chapters().stream().map(BookChapters.Chapter::title).toList());
+        plan.put("attribution", attributed.stream().map(a -> a.method().id()).toList());
         plan.put("narrator", narrator);
+        plan.put("characters", characters(lines));
         writeJson(job.directory().resolve("plan.json"), plan);
         SentenceSplitter sentences = new SentenceSplitter(1, SEGMENT_CHARS, 1);
         List<String> specs = new ArrayList<>();
@@ -182,6 +196,23 @@ public class AudiobookRunner implements JobRunner {
         return cast;
     }
 
+    /** Each character who speaks, in order of appearance: how many quotes and the first one, for casting. */
+    private static List<Map<String, Object>> characters(List<List<Dialogue.Line>> lines) {
+        Map<String, Map<String, Object>> characters = new LinkedHashMap<>();
+        lines.forEach(chapter -> chapter.stream().filter(l -> l.speaker() != null).forEach(l -> {
+            Map<String, Object> character = characters.computeIfAbsent(l.speaker(), name -> {
+                Map<String, Object> fresh = new LinkedHashMap<>();
+                fresh.put("name", name);
+                fresh.put("lines", 0);
+                fresh.put("sample", l.text().length() <= SAMPLE_CHARS ? l.text()
+                        : l.text().substring(0, SAMPLE_CHARS) + "…");
+                return fresh;
+            });
+            character.put("lines", (int) character.get("lines") + 1);
+        }));
+        return List.copyOf(characters.values());
+    }
+
     /** Sentences joined into segments of at most {@link #SEGMENT_CHARS} characters (a longer sentence stands alone). */
     static List<String> group(List<String> sentences) {
         List<String> segments = new ArrayList<>();
@@ -220,7 +251,7 @@ public class AudiobookRunner implements JobRunner {
         Request request = Request.of(job.input());
         Path dir = job.directory();
         String title = readJson(dir.resolve("plan.json")).path("title").asText();
-        Map<Integer, List<SegmentFile>> byChapter = new LinkedHashMap<>();
+        Map<Integer, List<SegmentFile>> byChapter = new LinkedHashMap<>(); // by the chapter's index in the plan
         for (SegmentFile segment : segments) {
             byChapter.computeIfAbsent(read(segment.spec()).path("chapter").asInt(), k -> new ArrayList<>()).add(segment);
         }
@@ -257,7 +288,8 @@ public class AudiobookRunner implements JobRunner {
         inputs.addAll(maps);
         StudioFiles.encode(dir, inputs, encoding, "ipod", "book.m4b");
         artifacts.add(0, new Artifact("book.m4b", "audio/mp4", dir.resolve("book.m4b")));
-        artifacts.add(new Artifact("report.json", "application/json", report(job, marks, segments)));
+        artifacts.add(new Artifact("report.json", "application/json", report(job, List.copyOf(byChapter.keySet()),
+                marks, segments)));
         return artifacts;
     }
 
@@ -281,16 +313,24 @@ public class AudiobookRunner implements JobRunner {
         return segments.stream().map(SegmentFile::file).toList();
     }
 
-    /** The report: warnings, the chapters with where they start and end in the M4B and their MP3s, the totals. */
-    private static Path report(Context job, List<StudioFiles.Mark> marks, List<SegmentFile> segments) {
+    /**
+     * The report: warnings, the chapters with where they start and end in the M4B, their MP3s and how their quotes
+     * were attributed ({@code llm} or {@code heuristic}), the characters' voices, the totals.
+     */
+    private static Path report(Context job, List<Integer> chapterIndices, List<StudioFiles.Mark> marks,
+            List<SegmentFile> segments) {
         JsonNode plan = readJson(job.directory().resolve("plan.json"));
         ObjectNode report = JSON.createObjectNode();
         report.put("title", plan.path("title").asText());
         report.set("warnings", plan.path("warnings"));
         com.fasterxml.jackson.databind.node.ArrayNode chapters = report.putArray("chapters");
         for (int i = 0; i < marks.size(); i++) {
-            chapters.addObject().put("title", marks.get(i).title()).put("start_ms", marks.get(i).startMs())
-                    .put("end_ms", marks.get(i).endMs()).put("file", chapterFile(i + 1));
+            ObjectNode chapter = chapters.addObject().put("title", marks.get(i).title()).put("start_ms", marks.get(i)
+                    .startMs()).put("end_ms", marks.get(i).endMs()).put("file", chapterFile(i + 1));
+            JsonNode method = plan.path("attribution").path(chapterIndices.get(i));
+            if (method.isTextual()) { // books planned before attribution was recorded have none
+                chapter.put("attribution", method.asText());
+            }
         }
         report.put("narrator", plan.path("narrator").asText());
         ObjectNode characters = report.putObject("characters"); // as spoken: a recast changes the segments' voices
@@ -308,6 +348,78 @@ public class AudiobookRunner implements JobRunner {
         Path file = job.directory().resolve("report.json");
         writeJson(file, report);
         return file;
+    }
+
+    /** An audiobook's cast: the narrator's voice and each character who speaks. */
+    public record Cast(String narrator, List<CastMember> characters) {
+
+        /** Whether a character of that name (any case) speaks in the book. */
+        public boolean speaks(String name) {
+            return characters.stream().anyMatch(c -> c.name().equalsIgnoreCase(name));
+        }
+
+        public List<String> names() {
+            return characters.stream().map(CastMember::name).toList();
+        }
+    }
+
+    /**
+     * A character as cast: the name the book gives, how many quotes they say, the first one, and the voice that reads
+     * them (the narrator's for a character with a single line unless cast).
+     */
+    public record CastMember(String name, int lines, String sample, String voice) {
+    }
+
+    /**
+     * The cast of a planned audiobook ({@code plan.json} in {@code directory}) with the voices its segments have now,
+     * so it shows edits made since planning.
+     */
+    public static Cast cast(Path directory, List<JobSegment> segments) {
+        JsonNode plan = readJson(directory.resolve("plan.json"));
+        String narrator = plan.path("narrator").asText();
+        Map<String, String> voices = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, String> samples = new LinkedHashMap<>();
+        for (JobSegment segment : segments) {
+            JsonNode line = read(segment.spec());
+            String speaker = line.path("speaker").asText(null);
+            if (speaker != null) {
+                voices.putIfAbsent(speaker, line.path("voice").asText(narrator));
+                counts.merge(speaker, 1, Integer::sum);
+                samples.putIfAbsent(speaker, line.path("text").asText());
+            }
+        }
+        List<CastMember> characters = new ArrayList<>();
+        if (plan.has("characters")) {
+            for (JsonNode c : plan.path("characters")) {
+                String name = c.path("name").asText();
+                characters.add(new CastMember(name, c.path("lines").asInt(), c.path("sample").asText(),
+                        voices.getOrDefault(name, narrator)));
+            }
+        } else { // planned before the plan kept its characters: counted by segment
+            counts.forEach((name, lines) -> characters.add(new CastMember(name, lines, samples.get(name),
+                    voices.get(name))));
+        }
+        return new Cast(narrator, characters);
+    }
+
+    /**
+     * The segments whose voice a new {@code cast} (character name in any case to voice id) changes, each with its new
+     * spec, by position; characters not named keep their voices.
+     */
+    public static Map<Integer, String> recast(List<JobSegment> segments, Map<String, String> cast) {
+        Map<String, String> byKey = new java.util.HashMap<>();
+        cast.forEach((name, voice) -> byKey.put(Dialogue.key(name), voice));
+        Map<Integer, String> changed = new LinkedHashMap<>();
+        for (JobSegment segment : segments) {
+            JsonNode spec = read(segment.spec());
+            String speaker = spec.path("speaker").asText(null);
+            String voice = speaker == null ? null : byKey.get(Dialogue.key(speaker));
+            if (voice != null && !voice.equals(spec.path("voice").asText())) {
+                changed.put(segment.position(), ((ObjectNode) spec).put("voice", voice).toString());
+            }
+        }
+        return changed;
     }
 
     static String spec(int chapter, String title, String text, String speaker, String voice, String emotion) {

@@ -56,6 +56,9 @@ public class Job {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "approved_at")
+    private Instant approvedAt;
+
     protected Job() {
         // for Hibernate
     }
@@ -122,6 +125,11 @@ public class Job {
         return finishedAt;
     }
 
+    /** When the owner approved the reviewed plan; null for a job not (yet) approved. */
+    public Instant approvedAt() {
+        return approvedAt;
+    }
+
     void start(Instant now) {
         state = JobState.RUNNING;
         error = null;
@@ -149,6 +157,16 @@ public class Job {
         error = null;
         cancelRequested = false;
         finishedAt = null;
+    }
+
+    void awaitReview() {
+        state = JobState.AWAITING_REVIEW;
+        stage = "waiting for review";
+    }
+
+    void approve(Instant now) {
+        approvedAt = now;
+        queueAgain();
     }
 
     void end(JobState state, String error, Instant now) {

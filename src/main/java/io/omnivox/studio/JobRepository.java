@@ -21,7 +21,10 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
         return find("id = ?1 and ownerId = ?2", id, ownerId).firstResultOptional();
     }
 
-    /** Jobs queued or running (a running one was cut off by a stop), oldest first: what to resume at startup. */
+    /**
+     * Jobs queued or running (a running one was cut off by a stop), oldest first: what to resume at startup. Jobs
+     * awaiting review are not among them: they wait for their owner's approval.
+     */
     public List<Job> listUnfinished() {
         return list("state in ?1 order by createdAt, id", List.of(JobState.QUEUED, JobState.RUNNING));
     }

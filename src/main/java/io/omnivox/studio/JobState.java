@@ -2,7 +2,10 @@ package io.omnivox.studio;
 
 /** Where a studio job is. Stored in lower case. */
 public enum JobState {
-    QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+    QUEUED, RUNNING,
+    /** Planned, and waiting for its owner to review the plan and approve it before anything is rendered. */
+    AWAITING_REVIEW,
+    SUCCEEDED, FAILED, CANCELLED;
 
     /** Whether the job will not change any more (unless retried). */
     public boolean ended() {

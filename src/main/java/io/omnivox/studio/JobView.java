@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A job as the API shows it: state, progress and downloads. */
+/**
+ * A job as the API shows it: state ({@code queued}, {@code running}, {@code awaiting_review}, {@code succeeded},
+ * {@code failed} or {@code cancelled}), progress and downloads.
+ */
 public record JobView(UUID id, String kind, String state, String stage,
         @JsonProperty("segments_done") int segmentsDone, @JsonProperty("segments_total") int segmentsTotal,
         @JsonProperty("segments_flagged") int segmentsFlagged, double progress, String error,
@@ -25,6 +28,11 @@ public record JobView(UUID id, String kind, String state, String stage,
                 job.doneSegments(), job.segments(), flagged, progress, job.error(), job.createdAt(),
                 job.finishedAt(), artifacts.stream().map(a -> new ArtifactView(a.name(), a.contentType(), a.bytes(),
                         "/api/jobs/" + job.id() + "/artifacts/" + a.name())).toList());
+    }
+
+    /** Whether the job waits for its owner to approve its plan: an edit then changes the plan and renders nothing. */
+    public boolean awaitingReview() {
+        return JobState.valueOf(state.toUpperCase(java.util.Locale.ROOT)) == JobState.AWAITING_REVIEW;
     }
 
     public boolean ended() {

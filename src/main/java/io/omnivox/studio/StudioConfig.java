@@ -17,13 +17,24 @@ public interface StudioConfig {
     @WithDefault("1")
     int workers();
 
-    /** Jobs a user may have queued or running at once; more are refused with 429. */
+    /** Jobs a user may have queued, running or awaiting review at once; more are refused with 429. */
     @WithDefault("5")
     int maxActivePerUser();
 
     /** Longest book read aloud, in characters of text (a thousand-page novel has about two million). */
     @WithDefault("3000000")
     int maxBookCharacters();
+
+    /**
+     * Whether an audiobook's quotes are attributed to speakers (and emotions) by the chat model when one is available;
+     * the said-verb heuristics are used otherwise, and for any chapter whose answer is unusable.
+     */
+    @WithDefault("true")
+    boolean llmAttribution();
+
+    /** Longest wait for the chat model's answer on one part of a chapter before the heuristics take that chapter. */
+    @WithDefault("120s")
+    java.time.Duration llmAttributionTimeout();
 
     /** Quality control of synthesised segments. */
     Qc qc();

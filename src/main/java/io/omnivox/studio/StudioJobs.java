@@ -36,6 +36,10 @@ import io.smallrye.mutiny.Multi;
  * plan before rendering, each segment once its file is in place (written to a temporary file, then moved atomically),
  * the downloads at the end. A job cut off by a stop or a crash is queued again at startup and renders only the
  * segments not yet recorded. Each database change is its own short transaction; none stays open while rendering.
+ * <p>
+ * A job whose input JSON says {@code "review": true} stops after planning, {@link JobState#AWAITING_REVIEW awaiting
+ * review}: its plan can be edited ({@link #rerender} only changes the specs then) until its owner {@link #approve
+ * approves} it, which queues the rendering. Such a job holds no worker and is not queued again at startup.
  */
 @ApplicationScoped
 public class StudioJobs {
@@ -104,11 +108,13 @@ public class StudioJobs {
             throw new IllegalArgumentException("no runner for job kind " + kind);
         }
         Job job = QuarkusTransaction.requiringNew().call(() -> {
+            // a job awaiting review counts: its files are kept and it can be approved at any time
             long active = jobs.count("ownerId = ?1 and state in ?2", owner, List.of(JobState.QUEUED,
-                    JobState.RUNNING));
+                    JobState.RUNNING, JobState.AWAITING_REVIEW));
             if (active >= config.maxActivePerUser()) {
-                throw new ClientErrorException("You have " + active + " studio jobs queued or running; the limit is "
-                        + config.maxActivePerUser() + ". Wait for one to finish or cancel one.", 429);
+                throw new ClientErrorException("You have " + active + " studio jobs queued, running or awaiting"
+                        + " review; the limit is " + config.maxActivePerUser() + ". Wait for one to finish or cancel"
+                        + " one.", 429);
             }
             Job created = new Job(owner, kind, input, Instant.now());
             jobs.persist(created);
@@ -153,7 +159,10 @@ public class StudioJobs {
         return events.follow(id, () -> QuarkusTransaction.requiringNew().call(() -> view(jobs.findById(id))));
     }
 
-    /** A queued job is cancelled at once; a running one stops before its next segment. 409 once it has ended. */
+    /**
+     * A queued job or one awaiting review is cancelled at once; a running one stops before its next segment. 409 once
+     * it has ended.
+     */
     public JobView cancel(UUID owner, UUID id) {
         JobView view = QuarkusTransaction.requiringNew().call(() -> {
             Job job = owned(owner, id);
@@ -161,7 +170,7 @@ public class StudioJobs {
                 throw new ClientErrorException("The job has already " + job.state().name().toLowerCase() + ".", 409);
             }
             job.requestCancel();
-            if (job.state() == JobState.QUEUED) {
+            if (job.state() == JobState.QUEUED || job.state() == JobState.AWAITING_REVIEW) {
                 job.end(JobState.CANCELLED, null, Instant.now());
             }
             return view(job);
@@ -185,8 +194,27 @@ public class StudioJobs {
     }
 
     /**
+     * Queues a job awaiting review for rendering, with its plan as it stands now (edited or not). 409 for a job that
+     * is not awaiting review.
+     */
+    public JobView approve(UUID owner, UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job job = owned(owner, id);
+            if (job.state() != JobState.AWAITING_REVIEW) {
+                throw new ClientErrorException("Only a job awaiting review can be approved; this one is "
+                        + job.state().name().toLowerCase(java.util.Locale.ROOT) + ".", 409);
+            }
+            job.approve(Instant.now());
+        });
+        publish(id);
+        enqueue(id);
+        return get(owner, id);
+    }
+
+    /**
      * Renders one segment again (with a new spec when given, e.g. an edited line) and rebuilds the downloads; the
-     * other segments are kept. 409 while the job runs; 404 for a position outside the plan.
+     * other segments are kept. 409 while the job runs; 404 for a position outside the plan. A job awaiting review
+     * only takes the new spec (see {@link #rerender(UUID, UUID, Map)}).
      */
     public JobView rerender(UUID owner, UUID id, int position, String spec) {
         java.util.Map<Integer, String> one = new java.util.HashMap<>();
@@ -196,21 +224,32 @@ public class StudioJobs {
 
     /**
      * Renders several segments again, each with its new spec (null keeps the old one), and rebuilds the downloads;
-     * the other segments are kept. 409 while the job runs; 404 for a position outside the plan.
+     * the other segments are kept. 409 while the job runs; 404 for a position outside the plan. A job awaiting review
+     * has rendered nothing yet: its specs change and it keeps awaiting review (nothing is queued).
      */
     public JobView rerender(UUID owner, UUID id, Map<Integer, String> specs) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean queue = QuarkusTransaction.requiringNew().call(() -> {
             Job job = owned(owner, id);
-            if (!job.state().ended()) {
-                throw new ClientErrorException("The job is " + job.state().name().toLowerCase()
+            boolean reviewing = job.state() == JobState.AWAITING_REVIEW;
+            if (!job.state().ended() && !reviewing) {
+                throw new ClientErrorException("The job is " + job.state().name().toLowerCase(java.util.Locale.ROOT)
                         + "; a segment can be rendered again once it has ended.", 409);
+            }
+            if (reviewing && specs.values().stream().allMatch(java.util.Objects::isNull)) {
+                throw new ClientErrorException("The job is awaiting review and has rendered nothing yet; approve it"
+                        + " to render its segments.", 409);
             }
             specs.forEach((position, spec) -> jobs.segment(id, position).orElseThrow(() -> new NotFoundException(
                     "The job has no segment " + position + "; its segments are 0 to " + (job.segments() - 1) + "."))
                     .renderAgain(spec));
-            job.queueAgain();
+            if (!reviewing) {
+                job.queueAgain();
+            }
+            return !reviewing;
         });
-        enqueue(id);
+        if (queue) {
+            enqueue(id);
+        }
         return get(owner, id);
     }
 
@@ -273,6 +312,8 @@ public class StudioJobs {
             List<JobSegment> plan = plan(runner, context);
             if (plan == null) {
                 end(id, JobState.CANCELLED, null);
+            } else if (job.approvedAt() == null && reviewAsked(job.input())) {
+                awaitReview(id);
             } else if (render(runner, context, plan)) {
                 assemble(runner, context);
             }
@@ -303,6 +344,31 @@ public class StudioJobs {
             jobs.findById(context.id()).progress(0, specs.size());
             return segments;
         });
+    }
+
+    /**
+     * Whether the request asks for a review before rendering. Checked on every run until approved, so a job cancelled
+     * or cut off while awaiting review waits again rather than rendering a plan nobody approved.
+     */
+    private static boolean reviewAsked(String input) {
+        try {
+            return StudioFiles.read(input).path("review").asBoolean(false);
+        } catch (UncheckedIOException e) {
+            return false; // a runner whose input is not JSON has no review option
+        }
+    }
+
+    /** Stops the job with its plan stored until its owner approves it (or cancels it, even while this runs). */
+    private void awaitReview(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job job = jobs.findById(id);
+            if (job.cancelRequested()) {
+                job.end(JobState.CANCELLED, null, Instant.now());
+            } else {
+                job.awaitReview();
+            }
+        });
+        publish(id);
     }
 
     /** Renders the segments not yet rendered, recording each; false when the job was cancelled on the way. */

@@ -22,7 +22,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * {@code POST /api/audiobooks} end to end with the espeak-ng engine: an EPUB the test builds becomes an M4B whose
- * chapters (read back with ffprobe) are the book's, one MP3 per chapter, and a report; bad uploads are refused.
+ * chapters (read back with ffprobe) are the book's, one MP3 per chapter, and a report; bad uploads are refused; the
+ * cast reviewed and changed before rendering; quotes attributed by a scripted chat model, or by the heuristics when its
+ * answer is unusable.
  */
 @QuarkusTest
 class AudiobookTest {
@@ -35,6 +37,8 @@ class AudiobookTest {
     io.omnivox.model.registry.ModelCatalog catalog;
     @jakarta.inject.Inject
     io.omnivox.model.OnnxSessionFactory onnx;
+    @jakarta.inject.Inject
+    io.omnivox.api.ScriptedChatAccess scripted;
 
     static JsonPath awaitEnded(TestUser user, String job) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -44,6 +48,24 @@ class AudiobookTest {
                 return view;
             }
             assertThat(System.nanoTime()).as("job %s to end; it is %s", job, view.prettify()).isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    static JsonPath awaitState(TestUser user, String job, String state) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            JsonPath view = withKey(user.key()).get("/api/jobs/" + job).then().statusCode(200).extract().jsonPath();
+            if (view.getString("state").equals(state)) {
+                return view;
+            }
+            assertThat(view.getString("state")).as("job %s on its way to %s", job, state).isIn("queued", "running");
+            assertThat(System.nanoTime()).as("job %s to be %s; it is %s", job, state, view.prettify())
+                    .isLessThan(deadline);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -288,5 +310,100 @@ class AudiobookTest {
         } finally {
             Files.deleteIfExists(m4b);
         }
+    }
+
+    private static final byte[] QUAY = ("# The Quay\n\nAda looked at the sea. \"The boats are late,\" said Ada."
+            + " \"They always are,\" Ben replied. \"Not today.\" \"Yes, today,\" said Ben.\n").getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8);
+
+    @Test
+    void should_wait_for_the_cast_to_be_reviewed_and_render_with_the_voices_chosen_then() throws Exception {
+        TestUser reader = newUser();
+        List<String> voices = withKey(reader.key()).get("/v1/voices").then().statusCode(200).extract().jsonPath()
+                .getList("data.id", String.class);
+        String job = withKey(reader.key()).multiPart("file", "quay.md", QUAY).multiPart("narrator", voices.get(0))
+                .multiPart("review", "true").post("/api/audiobooks").then().statusCode(202).extract().path("id");
+
+        JsonPath waiting = awaitState(reader, job, "awaiting_review");
+        assertThat(waiting.getInt("segments_done")).isZero();
+        JsonPath cast = withKey(reader.key()).get("/api/audiobooks/" + job + "/cast").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(cast.getString("narrator")).isEqualTo(voices.get(0));
+        assertThat(cast.getList("characters.name", String.class)).containsExactly("Ada", "Ben");
+        assertThat(cast.getList("characters.lines", Integer.class)).containsExactly(2, 2);
+        assertThat(cast.getString("characters[0].sample")).isEqualTo("The boats are late,");
+        String recast = voices.stream().filter(v -> !List.of(voices.get(0), cast.getString("characters[1].voice"))
+                .contains(v)).findFirst().orElseThrow();
+
+        withKey(reader.key()).contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("ben", recast))
+                .put("/api/audiobooks/" + job + "/cast").then().statusCode(200).body("state", org.hamcrest.Matchers
+                        .equalTo("awaiting_review"));
+
+        assertThat(withKey(reader.key()).get("/api/audiobooks/" + job + "/cast").then().statusCode(200).extract()
+                .jsonPath().getString("characters[1].voice")).isEqualTo(recast);
+        JsonPath segments = withKey(reader.key()).get("/api/jobs/" + job + "/segments").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(segments.getList("state", String.class)).isNotEmpty().containsOnly("pending");
+        assertThat(segments.getList("attempts", Integer.class)).containsOnly(0); // nothing synthesised
+        TestUser other = newUser();
+        withKey(other.key()).get("/api/audiobooks/" + job + "/cast").then().statusCode(404);
+        withKey(other.key()).post("/api/jobs/" + job + "/approve").then().statusCode(404);
+
+        withKey(reader.key()).post("/api/jobs/" + job + "/approve").then().statusCode(200);
+        JsonPath done = awaitEnded(reader, job);
+
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
+        JsonNode report = JSON.readTree(withKey(reader.key()).get("/api/jobs/" + job + "/artifacts/report.json")
+                .then().statusCode(200).extract().asString());
+        assertThat(report.path("characters").path("Ben").path("voice").asText()).isEqualTo(recast);
+        assertThat(withKey(reader.key()).get("/api/jobs/" + job + "/segments").then().statusCode(200).extract()
+                .jsonPath().getList("attempts", Integer.class)).containsOnly(1);
+        withKey(reader.key()).post("/api/jobs/" + job + "/approve").then().statusCode(409)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        withKey(reader.key()).multiPart("file", "quay.md", QUAY).multiPart("review", "maybe").post("/api/audiobooks")
+                .then().statusCode(400);
+    }
+
+    private static final byte[] DOOR = ("# The Door\n\nSomeone knocked. \"Who is there?\" came a voice from the"
+            + " hall. Ben stood still.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    @Test
+    void should_give_a_quote_to_the_speaker_the_chat_model_names() throws Exception {
+        scripted.install(dev.langchain4j.model.chat.mock.ChatModelMock.thatResponds(request -> {
+            String prompt = ((dev.langchain4j.data.message.UserMessage) request.messages().get(0)).singleText();
+            assertThat(prompt).contains("[Q1] \"Who is there?\"");
+            return dev.langchain4j.data.message.AiMessage.from("```json\n[{\"quote\": 1, \"speaker\": \"Ben\","
+                    + " \"emotion\": \"fearful\"}]\n```");
+        }), null);
+        TestUser reader = newUser();
+        String job = withKey(reader.key()).multiPart("file", "door.md", DOOR).post("/api/audiobooks").then()
+                .statusCode(202).extract().path("id");
+
+        JsonPath done = awaitEnded(reader, job);
+
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
+        JsonNode report = JSON.readTree(withKey(reader.key()).get("/api/jobs/" + job + "/artifacts/report.json")
+                .then().statusCode(200).extract().asString());
+        assertThat(report.path("chapters").get(0).path("attribution").asText()).isEqualTo("llm");
+        assertThat(report.path("characters").path("Ben").path("lines").asInt()).isEqualTo(1);
+        assertThat(withKey(reader.key()).get("/api/audiobooks/" + job + "/cast").then().statusCode(200).extract()
+                .jsonPath().getList("characters.name", String.class)).containsExactly("Ben");
+    }
+
+    @Test
+    void should_attribute_quotes_by_the_heuristics_when_the_chat_models_answer_is_garbage() throws Exception {
+        scripted.install(dev.langchain4j.model.chat.mock.ChatModelMock.thatAlwaysResponds(
+                "I believe Ben says it, nervously."), null);
+        TestUser reader = newUser();
+        String job = withKey(reader.key()).multiPart("file", "door.md", DOOR).post("/api/audiobooks").then()
+                .statusCode(202).extract().path("id");
+
+        JsonPath done = awaitEnded(reader, job);
+
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
+        JsonNode report = JSON.readTree(withKey(reader.key()).get("/api/jobs/" + job + "/artifacts/report.json")
+                .then().statusCode(200).extract().asString());
+        assertThat(report.path("chapters").get(0).path("attribution").asText()).isEqualTo("heuristic");
+        assertThat(report.path("characters").size()).isZero(); // the narrator reads the unattributed quote
     }
 }

@@ -26,7 +26,8 @@ import io.restassured.path.json.JsonPath;
 /**
  * The studio job framework with a test job kind ({@link ToneJobRunner}): plan, segments and downloads checkpointed;
  * progress polled and streamed; cancel, retry and rendering one segment again; resume after a stop without
- * rendering finished segments again; downloads with HTTP Range; another user's job invisible.
+ * rendering finished segments again; downloads with HTTP Range; another user's job invisible; a job that waits for
+ * review after planning, edited, approved or cancelled there.
  */
 @QuarkusTest
 class StudioJobsTest {
@@ -218,5 +219,60 @@ class StudioJobsTest {
         assertThat(ToneJobRunner.renders(job, 1)).isZero();
         assertThat(ToneJobRunner.renders(job, 2)).isEqualTo(1);
         assertThat(ToneJobRunner.renders(job, 3)).isEqualTo(1);
+    }
+
+    /** A tone job that asks for a review before rendering. */
+    private static String reviewed(int segments) {
+        return "{\"segments\": " + segments + ", \"fail_once_at\": -1, \"hold_at\": -1, \"review\": true}";
+    }
+
+    @Test
+    void should_wait_for_review_render_nothing_until_approved_and_then_render_the_edited_plan() throws Exception {
+        TestUser ada = newUser();
+        UUID job = jobs.create(ada.id(), ToneJobRunner.KIND, reviewed(2)).id();
+
+        JsonPath waiting = awaitState(ada, job, "awaiting_review");
+        assertThat(waiting.getString("stage")).isEqualTo("waiting for review");
+        assertThat(waiting.getInt("segments_total")).isEqualTo(2);
+        jobs.onStart(null); // a restart leaves it waiting
+        Thread.sleep(300);
+        // an edit while it waits changes the plan and renders nothing
+        assertThat(jobs.rerender(ada.id(), job, java.util.Map.of(1, "{\"hz\": 880}")).state())
+                .isEqualTo("awaiting_review");
+        assertThat(ToneJobRunner.renders(job, 0) + ToneJobRunner.renders(job, 1)).isZero();
+        withKey(ada.key()).get("/api/jobs/" + job).then().statusCode(200).body("state",
+                org.hamcrest.Matchers.equalTo("awaiting_review"));
+        withKey(ada.key()).get("/api/jobs/" + job + "/segments").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.contains("pending", "pending"));
+        withKey(ada.key()).post("/api/jobs/" + job + "/segments/0/render").then().statusCode(409); // nothing to redo
+        TestUser bob = newUser();
+        withKey(bob.key()).post("/api/jobs/" + job + "/approve").then().statusCode(404);
+
+        withKey(ada.key()).post("/api/jobs/" + job + "/approve").then().statusCode(200);
+        awaitState(ada, job, "succeeded");
+
+        assertThat(ToneJobRunner.renders(job, 0)).isEqualTo(1);
+        assertThat(ToneJobRunner.renders(job, 1)).isEqualTo(1);
+        assertThat(jobs.segments(ada.id(), job).get(1).spec()).isEqualTo("{\"hz\": 880}");
+        withKey(ada.key()).post("/api/jobs/" + job + "/approve").then().statusCode(409)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+    }
+
+    @Test
+    void should_cancel_a_job_awaiting_review_and_wait_for_review_again_when_retried() {
+        TestUser ada = newUser();
+        UUID job = jobs.create(ada.id(), ToneJobRunner.KIND, reviewed(2)).id();
+        awaitState(ada, job, "awaiting_review");
+
+        withKey(ada.key()).post("/api/jobs/" + job + "/cancel").then().statusCode(200).body("state",
+                org.hamcrest.Matchers.equalTo("cancelled"));
+        withKey(ada.key()).post("/api/jobs/" + job + "/approve").then().statusCode(409);
+        withKey(ada.key()).post("/api/jobs/" + job + "/retry").then().statusCode(200);
+
+        awaitState(ada, job, "awaiting_review"); // never approved: it waits again rather than render unseen
+        assertThat(ToneJobRunner.renders(job, 0) + ToneJobRunner.renders(job, 1)).isZero();
+        withKey(ada.key()).post("/api/jobs/" + job + "/approve").then().statusCode(200);
+        awaitState(ada, job, "succeeded");
+        assertThat(ToneJobRunner.renders(job, 0)).isEqualTo(1);
     }
 }
