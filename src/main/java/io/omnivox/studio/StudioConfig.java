@@ -25,6 +25,10 @@ public interface StudioConfig {
     @WithDefault("3000000")
     int maxBookCharacters();
 
+    /** Largest document uploaded as a podcast's source, in bytes (20 MiB). */
+    @WithDefault("20971520")
+    long maxPodcastSourceBytes();
+
     /** Quality control of synthesised segments. */
     Qc qc();
 
