@@ -64,10 +64,13 @@ public class VoicesResource {
 
     private final VoiceService voices;
     private final SpeechSynthesis synthesis;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    public VoicesResource(VoiceService voices, SpeechSynthesis synthesis) {
+    public VoicesResource(VoiceService voices, SpeechSynthesis synthesis,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.voices = voices;
         this.synthesis = synthesis;
+        this.mapper = mapper;
     }
 
     @GET
@@ -124,13 +127,13 @@ public class VoicesResource {
     @POST
     @Blocking
     @Path("/{id}/preview")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD) // the body is optional: a bare POST, whatever type a client puts on it, is fine
     @Produces({ "audio/wav", ProblemDetail.MEDIA_TYPE })
     @Operation(summary = "Hear a voice", description = "A short WAV of the voice saying 'text' (at most "
             + MAX_PREVIEW_CHARS + " characters) or, without it, a sample sentence in 'language' (else the voice's "
             + "own), with an optional 'emotion' and 'speed' (0.25 to 4.0).")
-    public Response preview(@PathParam("id") String id, PreviewRequest body) {
-        PreviewRequest request = body == null ? new PreviewRequest(null, null, null, null) : body;
+    public Response preview(@PathParam("id") String id, String body) {
+        PreviewRequest request = previewRequest(body);
         VoiceInfo voice = voices.all().stream().filter(v -> v.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No voice '" + id + "'; GET /v1/voices lists them."));
         String emotion = request.emotion() == null || request.emotion().isBlank() ? "neutral"
@@ -143,6 +146,18 @@ public class VoicesResource {
         // buffered rather than streamed: a preview is short, and its header then carries its real length
         return Response.ok(WavCodec.encode(prepared.whole(), 16), "audio/wav")
                 .header(TranscriptionResource.ENGINE_HEADER, prepared.engine().engine()).build();
+    }
+
+    private PreviewRequest previewRequest(String body) {
+        if (body == null || body.isBlank()) {
+            return new PreviewRequest(null, null, null, null);
+        }
+        try {
+            return mapper.readValue(body, PreviewRequest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidRequestException("body", "The body, when there is one, must be a JSON object with "
+                    + "'text', 'language', 'emotion' or 'speed'.");
+        }
     }
 
     /** The text to say: as given, else the sample sentence of the language asked for or the voice's own. */
