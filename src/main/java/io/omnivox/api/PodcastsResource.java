@@ -134,8 +134,15 @@ public class PodcastsResource {
                     + " got " + files.size() + ".");
         }
         List<PodcastRunner.Document> parsed = new java.util.ArrayList<>();
+        long characters = 0;
         for (FileUpload file : files) {
-            parsed.add(document(file));
+            PodcastRunner.Document document = document(file);
+            characters += document.pages().stream().mapToLong(page -> page.text().length()).sum();
+            if (characters > config.maxBookCharacters()) { // the documents' text is kept with the job
+                throw new DocumentException(413, "documents-too-long", "The 'source' documents hold more than "
+                        + config.maxBookCharacters() + " characters of text together.");
+            }
+            parsed.add(document);
         }
         PodcastRunner.Uploads uploads = new PodcastRunner.Uploads(parsed, music("intro", intro), music("outro",
                 outro));

@@ -393,7 +393,9 @@ public class PodcastRunner implements JobRunner {
         for (int i = 0; i < chapters.size(); i++) {
             StudioFiles.Mark mark = chapters.get(i);
             notes.append("- ").append(Subtitles.clock(mark.startMs())).append(' ').append(mark.title()).append('\n');
-            String source = sources.path(i).asText("").strip().replaceAll("\\s+", " ");
+            // a document's "# title" heading starts its part of the source; the citation names it instead
+            String source = sources.path(i).asText("").replaceAll("(?m)^#+\\s.*$", "").strip()
+                    .replaceAll("\\s+", " ");
             if (!source.isEmpty()) {
                 notes.append("  > ").append(source.length() > 280 ? source.substring(0, 280) + "…" : source);
                 String citation = citations.path(i).asText("");
