@@ -28,12 +28,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import io.omnivox.account.CurrentUser;
 import io.omnivox.agent.ChatModels;
+import io.omnivox.audio.AudioClip;
+import io.omnivox.audio.AudioDecoder;
+import io.omnivox.audio.AudioFormatException;
+import io.omnivox.audio.DecodeLimits;
+import io.omnivox.document.DocumentException;
+import io.omnivox.document.DocumentService;
+import io.omnivox.document.ParsedDocument;
 import io.omnivox.model.EngineUnavailableException;
 import io.omnivox.studio.JobView;
 import io.omnivox.studio.PodcastRunner;
 import io.omnivox.studio.PodcastScript;
+import io.omnivox.studio.StudioConfig;
 import io.omnivox.studio.StudioJobs;
 import io.omnivox.tts.VoiceInfo;
 import io.omnivox.tts.VoiceService;
@@ -48,12 +59,21 @@ import io.omnivox.tts.VoiceService;
 @Produces(MediaType.APPLICATION_JSON)
 public class PodcastsResource {
 
-    /** A new podcast: the source text, 2 to 4 hosts, and the episode's length, language and tone. */
+    /**
+     * A new podcast: the source text, 2 to 4 hosts, the episode's length, language and tone, and whether its script
+     * is to be reviewed before it is spoken.
+     */
     public record NewPodcast(String title, String text, List<PodcastRunner.Speaker> speakers, Integer minutes,
-            String language, String tone, @JsonProperty("knowledge_base") String knowledgeBase) {
+            String language, String tone, @JsonProperty("knowledge_base") String knowledgeBase, Boolean review) {
     }
 
     static final int MAX_SOURCE = 200_000;
+    /** Most documents uploaded with one podcast. */
+    static final int MAX_DOCUMENTS = 5;
+    /** Intro and outro music: at most 10 MB and 60 s each. */
+    static final DecodeLimits MUSIC_LIMITS = new DecodeLimits(10_000_000, 60);
+    /** Music is kept at the rate the episode is encoded at. */
+    private static final int MUSIC_RATE = 44_100;
     static final int MAX_LINE = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,9 +82,18 @@ public class PodcastsResource {
     private final ChatModels models;
     private final io.omnivox.rag.KnowledgeBaseService bases;
     private final CurrentUser user;
+    private final DocumentService documents;
+    private final StudioConfig config;
+    private final AudioDecoder decoder;
+    private final ObjectMapper mapper;
 
     public PodcastsResource(StudioJobs jobs, VoiceService voices, ChatModels models,
-            io.omnivox.rag.KnowledgeBaseService bases, CurrentUser user) {
+            io.omnivox.rag.KnowledgeBaseService bases, CurrentUser user, DocumentService documents,
+            StudioConfig config, AudioDecoder decoder, ObjectMapper mapper) {
+        this.documents = documents;
+        this.config = config;
+        this.decoder = decoder;
+        this.mapper = mapper;
         this.bases = bases;
         this.jobs = jobs;
         this.voices = voices;
@@ -78,14 +107,61 @@ public class PodcastsResource {
             description = "The chat model writes an outline and each section's dialogue; every line is spoken by its "
                     + "host's voice. Answers 202 with the job; follow it at /api/jobs/{id}.")
     public Response create(NewPodcast body) {
+        PodcastRunner.Request request = request(body, new PodcastRunner.Uploads(List.of(), null, null));
+        JobView job = jobs.create(user.id(), PodcastRunner.KIND, request.toJson());
+        return Response.accepted(job).location(URI.create("/api/jobs/" + job.id())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Make a podcast episode about uploaded documents, with intro and outro music",
+            description = "Multipart: 'request' (the JSON body of the JSON form; its 'text' may be empty), 0 to 5 "
+                    + "'source' files (PDF, DOCX, EPUB, Markdown, HTML, text, images), optional 'intro' and 'outro'"
+                    + " audio (at most 60 s and 10 MB each). The files are read before the job is created, so a bad"
+                    + " one is refused at once. Answers 202 with the job.")
+    public Response createWithFiles(@RestForm("request") String request, @RestForm("source") List<FileUpload> sources,
+            @RestForm("intro") FileUpload intro, @RestForm("outro") FileUpload outro) {
+        NewPodcast body;
+        try {
+            body = request == null || request.isBlank() ? null : mapper.readValue(request, NewPodcast.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidRequestException("request", "The 'request' part must hold the podcast's JSON: "
+                    + e.getOriginalMessage());
+        }
+        List<FileUpload> files = sources == null ? List.of() : sources;
+        if (files.size() > MAX_DOCUMENTS) {
+            throw new InvalidRequestException("source", "A podcast takes at most " + MAX_DOCUMENTS + " 'source' files;"
+                    + " got " + files.size() + ".");
+        }
+        List<PodcastRunner.Document> parsed = new java.util.ArrayList<>();
+        long characters = 0;
+        for (FileUpload file : files) {
+            PodcastRunner.Document document = document(file);
+            characters += document.pages().stream().mapToLong(page -> page.text().length()).sum();
+            if (characters > config.maxBookCharacters()) { // the documents' text is kept with the job
+                throw new DocumentException(413, "documents-too-long", "The 'source' documents hold more than "
+                        + config.maxBookCharacters() + " characters of text together.");
+            }
+            parsed.add(document);
+        }
+        PodcastRunner.Uploads uploads = new PodcastRunner.Uploads(parsed, music("intro", intro), music("outro",
+                outro));
+        PodcastRunner.Request podcast = request(body, uploads);
+        JobView job = jobs.create(user.id(), PodcastRunner.KIND, podcast.toJson(), uploads::store);
+        return Response.accepted(job).location(URI.create("/api/jobs/" + job.id())).build();
+    }
+
+    /** The job's request from the JSON body and what was uploaded with it. */
+    private PodcastRunner.Request request(NewPodcast body, PodcastRunner.Uploads uploads) {
         if (body == null) {
             throw new InvalidRequestException("body", "Send a JSON body with 'text' and 'speakers'.");
         }
         String text = body.text() == null ? "" : body.text().strip();
-        String knowledgeBase = knowledgeBase(body.knowledgeBase(), text);
-        if (knowledgeBase == null && (text.isEmpty() || text.length() > MAX_SOURCE)) {
+        boolean documented = !uploads.documents().isEmpty();
+        String knowledgeBase = knowledgeBase(body.knowledgeBase(), text, documented);
+        if (text.length() > MAX_SOURCE || knowledgeBase == null && !documented && text.isEmpty()) {
             throw new InvalidRequestException("text", "'text' (the source) must hold 1 to " + MAX_SOURCE
-                    + " characters, or name a 'knowledge_base' to talk about.");
+                    + " characters, or name a 'knowledge_base' or upload 'source' documents to talk about.");
         }
         List<PodcastRunner.Speaker> speakers = speakers(body.speakers());
         int minutes = body.minutes() == null ? 5 : body.minutes();
@@ -99,10 +175,54 @@ public class PodcastsResource {
         String tone = short_("tone", body.tone(), "friendly and curious");
         String title = short_("title", body.title(), "Omnivox podcast");
         models.current().orElseThrow(() -> new EngineUnavailableException(models.unavailableReason()));
-        PodcastRunner.Request request = new PodcastRunner.Request(title, text, speakers, minutes, language, tone,
-                knowledgeBase);
-        JobView job = jobs.create(user.id(), PodcastRunner.KIND, request.toJson());
-        return Response.accepted(job).location(URI.create("/api/jobs/" + job.id())).build();
+        return new PodcastRunner.Request(title, text, speakers, minutes, language, tone, knowledgeBase,
+                Boolean.TRUE.equals(body.review()), uploads.documents().stream().map(PodcastRunner.Document::title)
+                        .toList(), uploads.intro() != null, uploads.outro() != null);
+    }
+
+    /** An uploaded source read now, so that a file that cannot be read is refused before a job exists. */
+    private PodcastRunner.Document document(FileUpload file) {
+        if (file.size() == 0) {
+            throw new DocumentException(400, "document-empty", "The 'source' file " + file.fileName() + " is empty.");
+        }
+        if (file.size() > config.maxPodcastSourceBytes()) {
+            throw new DocumentException(413, "document-too-large", "The 'source' file " + file.fileName() + " has "
+                    + file.size() + " bytes; the limit is " + config.maxPodcastSourceBytes() + ".");
+        }
+        String fileName = KnowledgeBasesResource.fileName(file.fileName());
+        ParsedDocument parsed;
+        try {
+            parsed = documents.parse(file.uploadedFile(), fileName);
+        } catch (java.io.IOException e) {
+            throw new DocumentException(400, "document-unreadable", "The 'source' file " + fileName
+                    + " could not be read.");
+        }
+        if (parsed.text().isBlank()) {
+            throw new DocumentException(422, "document-without-text", "The 'source' file " + fileName
+                    + " holds no text to talk about.");
+        }
+        return new PodcastRunner.Document(parsed.title(), fileName, parsed.pages().stream()
+                .map(page -> new PodcastRunner.Page(page.number(), page.text())).toList());
+    }
+
+    /** Intro or outro music decoded now (refused when it is not audio, too long or too large), or null. */
+    private AudioClip music(String field, FileUpload file) {
+        if (file == null) {
+            return null;
+        }
+        if (file.size() == 0) {
+            throw new AudioFormatException(AudioFormatException.Problem.EMPTY, "The '" + field + "' part is empty.");
+        }
+        if (file.size() > MUSIC_LIMITS.maxBytes()) {
+            throw new AudioFormatException(AudioFormatException.Problem.TOO_LARGE, "The '" + field + "' music has "
+                    + file.size() + " bytes; the limit is " + MUSIC_LIMITS.maxBytes() + ".");
+        }
+        try (java.io.InputStream in = Files.newInputStream(file.uploadedFile())) {
+            return decoder.decode(in, MUSIC_LIMITS, MUSIC_RATE);
+        } catch (java.io.IOException e) {
+            throw new AudioFormatException(AudioFormatException.Problem.TRUNCATED, "The '" + field
+                    + "' music could not be read.", e);
+        }
     }
 
     @GET
@@ -183,12 +303,13 @@ public class PodcastsResource {
     }
 
     /** The caller's knowledge base to talk about, or null; 404 for one that is not theirs. */
-    private String knowledgeBase(String id, String text) {
+    private String knowledgeBase(String id, String text, boolean documented) {
         if (id == null || id.isBlank()) {
             return null;
         }
-        if (!text.isEmpty()) {
-            throw new InvalidRequestException("knowledge_base", "Give either 'text' or 'knowledge_base', not both.");
+        if (!text.isEmpty() || documented) {
+            throw new InvalidRequestException("knowledge_base", "Give either 'text' (with 'source' documents) or"
+                    + " 'knowledge_base', not both.");
         }
         UUID kb;
         try {

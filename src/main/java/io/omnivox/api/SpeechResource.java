@@ -21,13 +21,9 @@ import io.omnivox.audio.FfmpegStreamEncoder;
 import io.omnivox.audio.OutputFormat;
 import io.omnivox.audio.Pcm16;
 import io.omnivox.audio.WavWriter;
-import io.omnivox.model.EngineUnavailableException;
-import io.omnivox.tts.SpeechStyle;
 import io.omnivox.tts.SpeechSynthesizer;
-import io.omnivox.tts.VoiceService;
 import io.omnivox.tts.SynthesisRequest;
 import io.omnivox.tts.TtsConfig;
-import io.omnivox.tts.TtsEngines;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -46,15 +42,12 @@ public class SpeechResource {
             String instructions) {
     }
 
-    private final TtsEngines engines;
-    private final VoiceService voices;
+    private final SpeechSynthesis synthesis;
     private final TtsConfig config;
     private final String ffmpegCommand;
 
-    public SpeechResource(TtsEngines engines, TtsConfig config, io.omnivox.audio.AudioConfig audio,
-            VoiceService voices) {
-        this.engines = engines;
-        this.voices = voices;
+    public SpeechResource(SpeechSynthesis synthesis, TtsConfig config, io.omnivox.audio.AudioConfig audio) {
+        this.synthesis = synthesis;
         this.config = config;
         this.ffmpegCommand = audio.ffmpeg();
     }
@@ -70,21 +63,11 @@ public class SpeechResource {
         }
         String text = validText(request.input());
         OutputFormat format = format(request.response_format());
-        double speed = request.speed() == null ? 1.0 : request.speed();
-        if (!(speed >= 0.25 && speed <= 4.0)) {
-            throw new InvalidRequestException("speed", "speed must be between 0.25 and 4.0, got " + speed);
-        }
-        SpeechSynthesizer engine = engines.current()
-                .orElseThrow(() -> new EngineUnavailableException(engines.unavailableReason()));
         String voice = request.voice() == null || request.voice().isBlank() ? config.defaultVoice() : request.voice();
-        voices.prepare(engine, voice);
-        if (!engine.knows(voice)) {
-            throw new InvalidRequestException("voice", "unknown voice '" + voice + "'; " + engine.engine()
-                    + " offers: " + String.join(", ", engine.voices().stream().map(v -> v.id()).toList()));
-        }
-        SynthesisRequest synthesis = new SynthesisRequest(text, voice,
-                new SpeechStyle("neutral", speed, 0, request.instructions()));
-        StreamingOutput body = out -> write(engine, synthesis, format, out);
+        SpeechSynthesis.Prepared prepared = synthesis.prepare(text, voice, "neutral", request.speed(),
+                request.instructions());
+        SpeechSynthesizer engine = prepared.engine();
+        StreamingOutput body = out -> write(engine, prepared.request(), format, out);
         return Response.ok(body, format.mediaType()).header(TranscriptionResource.ENGINE_HEADER, engine.engine()).build();
     }
 

@@ -22,7 +22,7 @@ public record PodcastScript(String title, List<String> speakers, List<Section> s
     }
 
     /** Emotions the speech engines can take as a style; anything else is read as neutral. */
-    static final List<String> EMOTIONS = List.of("neutral", "happy", "sad", "angry", "surprised", "fearful",
+    public static final List<String> EMOTIONS = List.of("neutral", "happy", "sad", "angry", "surprised", "fearful",
             "disgusted", "excited", "calm");
 
     private static final Pattern TURN = Pattern.compile(

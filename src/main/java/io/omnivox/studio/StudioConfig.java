@@ -36,6 +36,10 @@ public interface StudioConfig {
     @WithDefault("120s")
     java.time.Duration llmAttributionTimeout();
 
+    /** Largest document uploaded as a podcast's source, in bytes (20 MiB). */
+    @WithDefault("20971520")
+    long maxPodcastSourceBytes();
+
     /** Quality control of synthesised segments. */
     Qc qc();
 

@@ -88,10 +88,21 @@ final class StudioFiles {
      * loudness-normalised, with {@code encoding} (codec and bitrate) and ffmpeg's {@code format}.
      */
     static void encode(Path dir, List<String> inputs, List<String> encoding, String format, String output) {
+        List<String> normalised = new ArrayList<>(inputs);
+        normalised.addAll(List.of("-af", LOUDNORM));
+        encodeFiltered(dir, normalised, encoding, format, output);
+    }
+
+    /**
+     * Like {@link #encode}, for arguments that filter the audio themselves: a {@code -filter_complex} graph that ends
+     * in {@link #loudnorm} and is mapped to the output.
+     */
+    static void encodeFiltered(Path dir, List<String> arguments, List<String> encoding, String format,
+            String output) {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
                 "-y"));
-        command.addAll(inputs);
-        command.addAll(List.of("-af", LOUDNORM, "-ar", "44100", "-ac", "1"));
+        command.addAll(arguments);
+        command.addAll(List.of("-ar", "44100", "-ac", "1"));
         command.addAll(encoding);
         String part = output + ".part";
         command.addAll(List.of("-f", format, part));
@@ -103,6 +114,11 @@ final class StudioFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The loudness normalisation every studio output gets, as a filter-graph step from {@code in} to {@code out}. */
+    static String loudnorm(String in, String out) {
+        return "[" + in + "]" + LOUDNORM + "[" + out + "]";
     }
 
     /** ffmetadata escapes '=', ';', '#', '\' and newlines with a backslash. */

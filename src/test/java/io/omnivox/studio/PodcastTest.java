@@ -117,8 +117,9 @@ class PodcastTest {
         List<Map<String, Object>> segments = withKey(host.key()).get("/api/jobs/" + job + "/segments").then()
                 .statusCode(200).extract().jsonPath().getList("$");
         assertThat(segments).hasSize(6);
-        double spoken = segments.stream().mapToLong(s -> ((Number) s.get("duration_ms")).longValue()).sum() / 1000.0
-                + 5 * PodcastRunner.PAUSE_MS / 1000.0;
+        // turns change speaker within sections, and one section break
+        double spoken = (segments.stream().mapToLong(s -> ((Number) s.get("duration_ms")).longValue()).sum()
+                + 4 * Turns.SPEAKER_CHANGE_MS + Turns.SECTION_BREAK_MS) / 1000.0;
         assertThat(probed.path("format").path("duration").asDouble()).isCloseTo(spoken,
                 org.assertj.core.data.Offset.offset(1.0));
         String srt = withKey(host.key()).get("/api/jobs/" + job + "/artifacts/transcript.srt").then().statusCode(200)
@@ -150,6 +151,150 @@ class PodcastTest {
         withKey(host.key()).contentType(ContentType.JSON).body(script.toString()).put("/api/podcasts/" + job
                 + "/script").then().statusCode(422);
         withKey(newUser().key()).get("/api/podcasts/" + job + "/script").then().statusCode(404);
+    }
+
+    /** A mono 16-bit WAV of a tone, {@code seconds} long: music to upload. */
+    static byte[] tone(double seconds) {
+        int rate = 22_050;
+        float[] samples = new float[(int) (seconds * rate)];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * i / rate));
+        }
+        return io.omnivox.audio.WavCodec.encode(new io.omnivox.audio.AudioClip(samples, rate), 16);
+    }
+
+    /** Cue start and end times of an SRT, in milliseconds. */
+    private static List<long[]> cues(String srt) {
+        java.util.regex.Matcher cue = java.util.regex.Pattern.compile(
+                "(\\d\\d):(\\d\\d):(\\d\\d),(\\d{3}) --> (\\d\\d):(\\d\\d):(\\d\\d),(\\d{3})").matcher(srt);
+        List<long[]> cues = new java.util.ArrayList<>();
+        while (cue.find()) {
+            long[] times = new long[2];
+            for (int t = 0; t < 2; t++) {
+                times[t] = Long.parseLong(cue.group(4 * t + 1)) * 3_600_000 + Long.parseLong(cue.group(4 * t + 2))
+                        * 60_000 + Long.parseLong(cue.group(4 * t + 3)) * 1000 + Long.parseLong(cue.group(4 * t + 4));
+            }
+            cues.add(times);
+        }
+        return cues;
+    }
+
+    @Test
+    void should_talk_about_an_uploaded_pdf_with_intro_and_outro_music_and_a_reaction_said_over_a_line()
+            throws Exception {
+        scripted.install(ChatModelMock.thatResponds(request -> {
+            String prompt = ((UserMessage) request.messages().get(0)).singleText();
+            if (prompt.contains("section titles")) {
+                return AiMessage.from("The tides\nThe ferry");
+            }
+            return AiMessage.from("Ada: Do you know when the tides peak?\n"
+                    + "Ben: [excited] Forty minutes after noon, at the harbour mouth.\n"
+                    + "Ada: Right.\n"
+                    + "Ben: Let us read the source together.");
+        }), new StreamingChatModelMock(List.of(AiMessage.from("unused"))));
+        TestUser host = newUser();
+        List<String> voices = twoVoices(host);
+        Map<String, Object> body = new java.util.HashMap<>(podcast(voices));
+        body.put("text", "");
+        byte[] pdf = io.omnivox.testkit.KnowledgeFixtures.textPdf(
+                "Spring tides peak forty minutes after noon at the harbour mouth.",
+                "The ferry leaves at dawn and returns before the evening tide.");
+
+        String job = withKey(host.key()).multiPart("request", JSON.writeValueAsString(body), "application/json")
+                .multiPart("source", "harbour-guide.pdf", pdf, "application/pdf")
+                .multiPart("intro", "intro.wav", tone(10), "audio/wav")
+                .multiPart("outro", "outro.wav", tone(3), "audio/wav")
+                .post("/api/podcasts").then().statusCode(202).extract().path("id");
+        JsonPath done = AudiobookTest.awaitEnded(host, job);
+
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
+        List<Map<String, Object>> segments = withKey(host.key()).get("/api/jobs/" + job + "/segments").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(segments).hasSize(8);
+        long lines = segments.stream().mapToLong(s -> ((Number) s.get("duration_ms")).longValue()).sum();
+        // per section: a question answered, a reaction over the answer's end, a change of speaker; one section
+        // break; the intro plays alone until its last two seconds, the outro after a short gap
+        long lead = PodcastRunner.MUSIC_MAX_MS - PodcastRunner.INTRO_UNDER_MS;
+        long pauses = 2 * (Turns.ANSWER_MS + Turns.SPEAKER_CHANGE_MS) + Turns.SECTION_BREAK_MS;
+        long overlap = 2 * Turns.OVERLAP_MS;
+        long expected = lead + lines + pauses - overlap + PodcastRunner.OUTRO_GAP_MS + 3_000;
+        JsonNode probed = probe(withKey(host.key()).get("/api/jobs/" + job + "/artifacts/podcast.mp3").then()
+                .statusCode(200).extract().asByteArray());
+        assertThat(probed.path("format").path("duration").asDouble()).isCloseTo(expected / 1000.0,
+                org.assertj.core.data.Offset.offset(0.35));
+        assertThat(probed.path("chapters")).hasSize(2);
+        assertThat(probed.path("chapters").get(0).path("start_time").asDouble()).isZero(); // it covers the intro
+
+        List<long[]> cues = cues(withKey(host.key()).get("/api/jobs/" + job + "/artifacts/transcript.srt").then()
+                .statusCode(200).extract().asString());
+        assertThat(cues).hasSize(8);
+        assertThat(cues.get(0)[0]).isEqualTo(lead);
+        for (int i = 1; i < cues.size(); i++) {
+            assertThat(cues.get(i)[0]).as("cue %d starts after cue %d", i, i - 1).isGreaterThanOrEqualTo(
+                    cues.get(i - 1)[0]);
+        }
+        assertThat(cues.get(2)[0]).as("the reaction starts before the answer ends").isEqualTo(cues.get(1)[1]
+                - Turns.OVERLAP_MS);
+        assertThat(probed.path("chapters").get(1).path("start_time").asDouble()).isCloseTo(cues.get(4)[0] / 1000.0,
+                org.assertj.core.data.Offset.offset(0.01));
+        String notes = withKey(host.key()).get("/api/jobs/" + job + "/artifacts/show-notes.md").then()
+                .statusCode(200).extract().asString();
+        assertThat(notes).contains(", page 1)").contains(", page 2)").contains("forty minutes after noon");
+    }
+
+    @Test
+    void should_refuse_bad_uploads_before_a_job_exists() throws Exception {
+        TestUser host = newUser();
+        String request = JSON.writeValueAsString(Map.of("text", "", "speakers", podcast(twoVoices(host))
+                .get("speakers")));
+        byte[] note = "# Notes\n\nThe ferry leaves at dawn.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        withKey(host.key()).multiPart("request", request, "application/json")
+                .multiPart("source", "blob.bin", new byte[] { 0, 1, 2, 3, (byte) 0xff, 0, 7, 9 },
+                        "application/octet-stream")
+                .post("/api/podcasts").then().statusCode(415);
+        io.restassured.specification.RequestSpecification six = withKey(host.key()).multiPart("request", request,
+                "application/json");
+        for (int i = 0; i < 6; i++) {
+            six.multiPart("source", "notes" + i + ".md", note, "text/markdown");
+        }
+        six.post("/api/podcasts").then().statusCode(400).body("errors[0].field", equalTo("source"));
+        byte[] large = new byte[(int) 20_971_520 + 1];
+        java.util.Arrays.fill(large, (byte) 'a');
+        withKey(host.key()).multiPart("request", request, "application/json")
+                .multiPart("source", "large.txt", large, "text/plain")
+                .post("/api/podcasts").then().statusCode(413);
+        withKey(host.key()).multiPart("request", request, "application/json")
+                .multiPart("source", "broken.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII), "application/pdf")
+                .post("/api/podcasts").then().statusCode(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(400), org.hamcrest.Matchers.lessThan(500)));
+        withKey(host.key()).multiPart("request", request, "application/json")
+                .multiPart("source", "notes.md", note, "text/markdown")
+                .multiPart("intro", "intro.mp3", note, "audio/mpeg")
+                .post("/api/podcasts").then().statusCode(415);
+        withKey(host.key()).multiPart("request", request, "application/json")
+                .multiPart("source", "notes.md", note, "text/markdown")
+                .multiPart("outro", "outro.wav", tone(61), "audio/wav")
+                .post("/api/podcasts").then().statusCode(413);
+        assertThat(withKey(host.key()).get("/api/jobs").then().statusCode(200).extract().jsonPath()
+                .getList("$")).isEmpty();
+    }
+
+    @Inject
+    JobRepository repository;
+
+    @Test
+    void should_carry_the_review_flag_in_the_job_input() throws Exception {
+        TestUser host = newUser();
+        Map<String, Object> body = new java.util.HashMap<>(podcast(twoVoices(host)));
+        body.put("review", true);
+        String job = withKey(host.key()).contentType(ContentType.JSON).body(body).post("/api/podcasts").then()
+                .statusCode(202).extract().path("id");
+        withKey(host.key()).post("/api/jobs/" + job + "/cancel").then().statusCode(200);
+        String input = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> repository
+                .findById(java.util.UUID.fromString(job)).input());
+        assertThat(JSON.readTree(input).path("review").isBoolean()).isTrue();
+        assertThat(JSON.readTree(input).path("review").asBoolean()).isTrue();
     }
 
     @Test
