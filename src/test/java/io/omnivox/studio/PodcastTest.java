@@ -280,21 +280,43 @@ class PodcastTest {
                 .getList("$")).isEmpty();
     }
 
-    @Inject
-    JobRepository repository;
-
     @Test
-    void should_carry_the_review_flag_in_the_job_input() throws Exception {
+    void should_wait_with_its_script_for_review_take_edits_without_rendering_then_render_once_approved()
+            throws Exception {
         TestUser host = newUser();
         Map<String, Object> body = new java.util.HashMap<>(podcast(twoVoices(host)));
         body.put("review", true);
         String job = withKey(host.key()).contentType(ContentType.JSON).body(body).post("/api/podcasts").then()
                 .statusCode(202).extract().path("id");
-        withKey(host.key()).post("/api/jobs/" + job + "/cancel").then().statusCode(200);
-        String input = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> repository
-                .findById(java.util.UUID.fromString(job)).input());
-        assertThat(JSON.readTree(input).path("review").isBoolean()).isTrue();
-        assertThat(JSON.readTree(input).path("review").asBoolean()).isTrue();
+        JsonPath waiting = awaitState(host, job, "awaiting_review");
+        assertThat(waiting.getInt("segments_done")).isZero();
+
+        ObjectNode script = (ObjectNode) JSON.readTree(withKey(host.key()).get("/api/podcasts/" + job + "/script")
+                .then().statusCode(200).extract().asString());
+        ((ObjectNode) script.path("sections").get(0).path("lines").get(0)).put("text", "Reviewed words come first.");
+        withKey(host.key()).contentType(ContentType.JSON).body(script.toString()).put("/api/podcasts/" + job
+                + "/script").then().statusCode(200).body("state", equalTo("awaiting_review"));
+        List<Map<String, Object>> pending = withKey(host.key()).get("/api/jobs/" + job + "/segments").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(pending).allSatisfy(segment -> assertThat(segment.get("state")).isEqualTo("pending"));
+
+        withKey(host.key()).post("/api/jobs/" + job + "/approve").then().statusCode(200);
+        assertThat(AudiobookTest.awaitEnded(host, job).getString("state")).isEqualTo("succeeded");
+        String srt = withKey(host.key()).get("/api/jobs/" + job + "/artifacts/transcript.srt").then().statusCode(200)
+                .extract().asString();
+        assertThat(srt).contains("Reviewed words come first.");
+    }
+
+    private static JsonPath awaitState(TestUser user, String job, String state) throws InterruptedException {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonPath view = withKey(user.key()).get("/api/jobs/" + job).then().statusCode(200).extract().jsonPath();
+            if (view.getString("state").equals(state)) {
+                return view;
+            }
+            assertThat(System.nanoTime()).as("job %s to be %s; it is %s", job, state, view.prettify()).isLessThan(end);
+            Thread.sleep(100);
+        }
     }
 
     @Test
