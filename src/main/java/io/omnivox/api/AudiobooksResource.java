@@ -165,7 +165,7 @@ public class AudiobooksResource {
     }
 
     private void known(String field, String voice) {
-        if (voice == null || voices.all().stream().map(VoiceInfo::id).noneMatch(voice::equals)) {
+        if (voice == null || voices.all(user.id()).stream().map(VoiceInfo::id).noneMatch(voice::equals)) {
             throw new InvalidRequestException(422, "unknown-voice", field, "There is no voice '" + voice
                     + "'; GET /v1/voices lists them.");
         }

@@ -326,7 +326,7 @@ public class PodcastsResource {
             throw new InvalidRequestException("speakers", "A podcast has 2 to 4 speakers, each with a name and a"
                     + " voice.");
         }
-        Set<String> known = new HashSet<>(voices.all().stream().map(VoiceInfo::id).toList());
+        Set<String> known = new HashSet<>(voices.all(user.id()).stream().map(VoiceInfo::id).toList());
         Set<String> names = new HashSet<>();
         List<PodcastRunner.Speaker> speakers = new java.util.ArrayList<>();
         for (int i = 0; i < given.size(); i++) {

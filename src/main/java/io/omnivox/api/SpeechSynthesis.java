@@ -39,15 +39,17 @@ public class SpeechSynthesis {
 
     private final TtsEngines engines;
     private final VoiceService voices;
+    private final io.omnivox.account.CurrentUser user;
 
-    public SpeechSynthesis(TtsEngines engines, VoiceService voices) {
+    public SpeechSynthesis(TtsEngines engines, VoiceService voices, io.omnivox.account.CurrentUser user) {
         this.engines = engines;
         this.voices = voices;
+        this.user = user;
     }
 
     /**
      * {@code text} in {@code voice} with {@code emotion} at {@code speed} (null for 1.0); 400 for a speed out of range
-     * or a voice the engine does not know, 503 without an engine.
+     * or a voice the engine does not know (or another user's cloned voice), 503 without an engine.
      */
     Prepared prepare(String text, String voice, String emotion, Double speed, String instructions) {
         double rate = speed == null ? 1.0 : speed;
@@ -57,8 +59,7 @@ public class SpeechSynthesis {
         }
         SpeechSynthesizer engine = engines.current()
                 .orElseThrow(() -> new EngineUnavailableException(engines.unavailableReason()));
-        voices.prepare(engine, voice);
-        if (!engine.knows(voice)) {
+        if (!voices.prepare(engine, voice, user.id())) {
             throw new InvalidRequestException("voice", "unknown voice '" + voice + "'; " + engine.engine()
                     + " offers: " + String.join(", ", engine.voices().stream().map(v -> v.id()).toList()));
         }

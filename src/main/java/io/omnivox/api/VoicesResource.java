@@ -37,9 +37,6 @@ import io.smallrye.common.annotation.Blocking;
 @Produces(MediaType.APPLICATION_JSON)
 public class VoicesResource {
 
-    /** Until accounts exist (the thinking issue), every voice belongs to the local user. */
-    static final String LOCAL_OWNER = "local";
-
     public record VoiceList(String object, List<VoiceInfo> data) {
     }
 
@@ -65,9 +62,11 @@ public class VoicesResource {
     private final VoiceService voices;
     private final SpeechSynthesis synthesis;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final io.omnivox.account.CurrentUser user;
 
     public VoicesResource(VoiceService voices, SpeechSynthesis synthesis,
-            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+            com.fasterxml.jackson.databind.ObjectMapper mapper, io.omnivox.account.CurrentUser user) {
+        this.user = user;
         this.voices = voices;
         this.synthesis = synthesis;
         this.mapper = mapper;
@@ -76,7 +75,7 @@ public class VoicesResource {
     @GET
     @Operation(summary = "List voices")
     public VoiceList list() {
-        return new VoiceList("list", voices.all());
+        return new VoiceList("list", voices.all(user.id()));
     }
 
     /** A cloned voice and what a zero-shot engine derived from it. */
@@ -91,7 +90,7 @@ public class VoicesResource {
     @Path("/{id}")
     @Operation(summary = "Describe a cloned voice")
     public VoiceDetail get(@PathParam("id") String id) {
-        StoredVoice voice = voices.cloned(id).orElseThrow(() -> new NotFoundException("No cloned voice '" + id + "'"));
+        StoredVoice voice = voices.cloned(user.id(), id).orElseThrow(() -> new NotFoundException("No cloned voice '" + id + "'"));
         return new VoiceDetail(voice, voices.conditioning(id)
                 .map(c -> new Conditioning(c.speechTokens().length, c.melFrames(), c.embedding().length)).orElse(null));
     }
@@ -115,7 +114,7 @@ public class VoicesResource {
             throw new InvalidRequestException("name", "name has " + display.length() + " characters; at most 80");
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            StoredVoice voice = voices.clone(display, in, transcript, LOCAL_OWNER);
+            StoredVoice voice = voices.clone(display, in, transcript, user.id());
             return Response.status(201).entity(voice).build();
         } catch (VoiceService.UnusablePromptException e) {
             throw new InvalidRequestException(422, e.slug(), "file", e.getMessage());
@@ -134,7 +133,7 @@ public class VoicesResource {
             + "own), with an optional 'emotion' and 'speed' (0.25 to 4.0).")
     public Response preview(@PathParam("id") String id, String body) {
         PreviewRequest request = previewRequest(body);
-        VoiceInfo voice = voices.all().stream().filter(v -> v.id().equals(id)).findFirst()
+        VoiceInfo voice = voices.all(user.id()).stream().filter(v -> v.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No voice '" + id + "'; GET /v1/voices lists them."));
         String emotion = request.emotion() == null || request.emotion().isBlank() ? "neutral"
                 : request.emotion().strip().toLowerCase(Locale.ROOT);
@@ -187,7 +186,7 @@ public class VoicesResource {
                     "voice-built-in", "Conflict", "'" + id + "' is a built-in voice and cannot be deleted",
                     "/v1/voices/" + id)).build();
         }
-        if (!voices.delete(id)) {
+        if (!voices.delete(user.id(), id)) {
             throw new NotFoundException("No cloned voice '" + id + "'");
         }
         return Response.noContent().build();

@@ -69,9 +69,9 @@ public class AudiobookRunner implements JobRunner {
     }
 
     /** The voice that reads: the requested one (made ready when it is a cloned voice), else the default. */
-    private String narrator(SpeechSynthesizer engine, Request request) {
+    private String narrator(SpeechSynthesizer engine, Request request, java.util.UUID owner) {
         if (request.narrator() != null && !request.narrator().isBlank()) {
-            voices.prepare(engine, request.narrator());
+            voices.usable(engine, request.narrator(), owner);
             return request.narrator();
         }
         return engine.knows(ttsConfig.defaultVoice()) || engine.voices().isEmpty() ? ttsConfig.defaultVoice()
@@ -125,7 +125,7 @@ public class AudiobookRunner implements JobRunner {
         }
         SpeechSynthesizer engine = speech.current()
                 .orElseThrow(() -> new EngineUnavailableException(speech.unavailableReason()));
-        String narrator = narrator(engine, request);
+        String narrator = narrator(engine, request, job.owner());
         List<DialogueAttribution.Attributed> attributed = new ArrayList<>();
         for (int c = 0; c < chapters.chapters().size(); c++) {
             job.stage("finding who speaks in chapter " + (c + 1) + " of " + chapters.chapters().size());
@@ -238,9 +238,9 @@ public class AudiobookRunner implements JobRunner {
         JsonNode line = read(spec);
         String voice = line.path("voice").asText("");
         if (voice.isEmpty()) {
-            voice = narrator(engine, request);
+            voice = narrator(engine, request, job.owner());
         } else {
-            voices.prepare(engine, voice);
+            voices.usable(engine, voice, job.owner());
         }
         return quality.render(engine, new SynthesisRequest(line.path("text").asText(), voice, new SpeechStyle(
                 line.path("emotion").asText("neutral"), 1.0, 0, "")), target);

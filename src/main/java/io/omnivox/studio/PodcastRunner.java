@@ -307,7 +307,7 @@ public class PodcastRunner implements JobRunner {
         String voice = request.speakers().stream().filter(s -> s.name().equals(line.path("speaker").asText()))
                 .findFirst().map(Speaker::voice).orElseThrow(() -> new IllegalStateException("no host named "
                         + line.path("speaker").asText()));
-        voices.prepare(engine, voice);
+        voices.usable(engine, voice, job.owner());
         SynthesisRequest synthesis = new SynthesisRequest(line.path("text").asText(), voice,
                 new SpeechStyle(line.path("emotion").asText("neutral"), 1.0, 0, ""));
         return quality.render(engine, synthesis, target);

@@ -58,26 +58,56 @@ public class VoiceService {
         this.store = new VoiceStore(config.voicesDir());
     }
 
-    /** Built-in voices of the engine in use, then cloned ones. */
-    public List<VoiceInfo> all() {
+    /** Built-in voices of the engine in use, then the voices {@code owner} cloned (nobody sees another's). */
+    public List<VoiceInfo> all(java.util.UUID owner) {
         List<VoiceInfo> voices = new ArrayList<>(engines.current().map(SpeechSynthesizer::voices).orElse(List.of()));
-        store.list().forEach(v -> voices.add(new VoiceInfo(v.id(), v.name(), "", "cloned")));
+        store.list().stream().filter(v -> owns(owner, v))
+                .forEach(v -> voices.add(new VoiceInfo(v.id(), v.name(), "", "cloned")));
         return voices;
     }
 
-    public Optional<StoredVoice> cloned(String id) {
-        return store.find(id);
+    /** {@code owner}'s cloned voice {@code id}; empty for another user's, as for one that does not exist. */
+    public Optional<StoredVoice> cloned(java.util.UUID owner, String id) {
+        return store.find(id).filter(v -> owns(owner, v));
     }
 
     /**
-     * Makes a cloned voice speakable by a zero-shot engine: CosyVoice conditions on the stored prompt audio and its
-     * transcript (speaker embedding and prompt tokens are computed here, once per engine instance).
+     * Makes {@code voice} speakable by {@code engine} for {@code owner}: a zero-shot engine (CosyVoice) is conditioned
+     * on the stored prompt audio and its transcript (once per engine instance).
+     *
+     * @return whether {@code owner} may speak in it and the engine can: false for another user's cloned voice (even
+     *         when the engine holds it from that user's use) and for a voice the engine does not know
      */
-    public void prepare(SpeechSynthesizer engine, String voice) {
+    public boolean prepare(SpeechSynthesizer engine, String voice, java.util.UUID owner) {
+        Optional<StoredVoice> stored = store.find(voice);
+        if (stored.isPresent() && !owns(owner, stored.get())) {
+            return false;
+        }
         if (engine instanceof CosyVoiceSynthesizer cosy && !cosy.knows(voice)) {
-            store.find(voice).ifPresent(v -> store.conditioning(v.id(), VoicePrompt.class)
+            stored.ifPresent(v -> store.conditioning(v.id(), VoicePrompt.class)
                     .ifPresentOrElse(cosy::addVoice, () -> condition(cosy, v)));
         }
+        return engine.knows(voice);
+    }
+
+    /**
+     * {@link #prepare}s {@code voice} for a job of {@code owner}'s.
+     *
+     * @throws IllegalStateException when it cannot be spoken: deleted since the job was made, or not theirs
+     */
+    public void usable(SpeechSynthesizer engine, String voice, java.util.UUID owner) {
+        if (!prepare(engine, voice, owner)) {
+            throw new IllegalStateException("The voice '" + voice + "' cannot be spoken by " + engine.engine()
+                    + ": it was deleted, or it is not one of this user's voices.");
+        }
+    }
+
+    /**
+     * Voices cloned before accounts existed say {@code local}: they belong to no account, so nobody can use them
+     * until cloned again by their speaker's user.
+     */
+    private static boolean owns(java.util.UUID owner, StoredVoice voice) {
+        return owner != null && owner.toString().equals(voice.owner());
     }
 
     /** Derives and saves CosyVoice's conditioning for a stored voice. */
@@ -97,12 +127,13 @@ public class VoiceService {
         return engines.current().map(e -> e.knows(id) && store.find(id).isEmpty()).orElse(false);
     }
 
-    public boolean delete(String id) {
-        return store.delete(id);
+    /** Deletes {@code owner}'s cloned voice with its prompt and conditioning; false when they have none so named. */
+    public boolean delete(java.util.UUID owner, String id) {
+        return cloned(owner, id).isPresent() && store.delete(id);
     }
 
     /** Validates, transcribes if needed, and stores a prompt recording. */
-    public StoredVoice clone(String name, InputStream audio, String transcript, String owner) {
+    public StoredVoice clone(String name, InputStream audio, String transcript, java.util.UUID owner) {
         AudioClip prompt = decoder.decode(audio, new DecodeLimits(config.maxPromptBytes(), config.maxPromptSeconds()),
                 PROMPT_RATE);
         if (prompt.durationSeconds() < config.minPromptSeconds()) {
@@ -126,7 +157,7 @@ public class VoiceService {
                 from = "none";
             }
         }
-        StoredVoice stored = store.add(name, text, from, prompt, owner);
+        StoredVoice stored = store.add(name, text, from, prompt, owner.toString());
         engines.cosyVoice().ifPresent(cosy -> condition(cosy, stored));
         return stored;
     }

@@ -155,8 +155,7 @@ public class VoiceSessions {
                 (question, answer) -> conversations.record(owner, UUID.fromString(conversation), question, answer),
                 heard -> agent.keepHeardPart(conversation, heard));
         java.util.function.Consumer<String> voiceCheck = id -> {
-            voices.prepare(synthesizer, id);
-            if (!synthesizer.knows(id)) {
+            if (!voices.prepare(synthesizer, id, owner)) {
                 throw new VoiceProtocolException("invalid_field", "session.voice '" + id + "' is not a voice of "
                         + synthesizer.engine() + "; it offers " + synthesizer.voices().stream().map(v -> v.id())
                                 .toList());
@@ -206,7 +205,7 @@ public class VoiceSessions {
         var model = models.current().orElseThrow(() -> new VoiceProtocolException("engine_unavailable",
                 models.unavailableReason()));
         java.util.LinkedHashMap<String, String> voices = new java.util.LinkedHashMap<>();
-        episode.hosts().forEach(host -> voices.put(host.name(), speakable(synthesizer, host.voice())));
+        episode.hosts().forEach(host -> voices.put(host.name(), speakable(synthesizer, host.voice(), owner)));
         List<Playlist.Line> lines = episode.lines().stream().map(line -> new Playlist.Line(line.section(),
                 line.sectionTitle(), line.speaker(), voices.get(line.speaker()), line.text(), line.audio())).toList();
         return new PodcastHostsResponder(model.streaming(), episode,
@@ -214,13 +213,12 @@ public class VoiceSessions {
     }
 
     /** The voice when this engine can speak it; null (the session's voice) when it cannot, e.g. a removed clone. */
-    private String speakable(io.omnivox.tts.SpeechSynthesizer synthesizer, String voice) {
+    private String speakable(io.omnivox.tts.SpeechSynthesizer synthesizer, String voice, UUID owner) {
         try {
-            voices.prepare(synthesizer, voice);
+            return voices.prepare(synthesizer, voice, owner) ? voice : null;
         } catch (RuntimeException e) {
             return null;
         }
-        return synthesizer.knows(voice) ? voice : null;
     }
 
     private static long samples(int ms) {

@@ -60,6 +60,25 @@ class VoicesResourceTest {
     }
 
     @Test
+    void should_keep_a_cloned_voice_to_the_user_who_cloned_it() throws Exception {
+        String id = upload(Files.readAllBytes(SPEECH)).multiPart("transcript", "a few words")
+                .when().post("/v1/voices").then().statusCode(201).extract().path("id");
+        var other = io.omnivox.testkit.KnowledgeFixtures.newUser();
+
+        io.omnivox.testkit.DefaultApiKey.withKey(other.key()).get("/v1/voices").then().statusCode(200)
+                .body("data.id", not(hasItem(id))).body("data.id", hasItem("alloy"));
+        io.omnivox.testkit.DefaultApiKey.withKey(other.key()).get("/v1/voices/" + id).then().statusCode(404);
+        io.omnivox.testkit.DefaultApiKey.withKey(other.key()).post("/v1/voices/" + id + "/preview").then()
+                .statusCode(404);
+        io.omnivox.testkit.DefaultApiKey.withKey(other.key()).contentType("application/json")
+                .body("{\"input\": \"hello\", \"voice\": \"" + id + "\"}").post("/v1/audio/speech").then()
+                .statusCode(400).body("detail", containsString("unknown voice"));
+        io.omnivox.testkit.DefaultApiKey.withKey(other.key()).delete("/v1/voices/" + id).then().statusCode(404);
+        given().get("/v1/voices/" + id).then().statusCode(200); // still there for its owner
+        given().delete("/v1/voices/" + id).then().statusCode(204);
+    }
+
+    @Test
     void should_keep_a_given_transcript() throws Exception {
         String id = upload(Files.readAllBytes(SPEECH)).multiPart("transcript", "And Mr John Dashwood had then leisure")
                 .when().post("/v1/voices").then().statusCode(201)
