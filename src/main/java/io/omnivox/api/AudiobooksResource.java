@@ -132,11 +132,11 @@ public class AudiobooksResource {
                     + "awaiting review. After rendering, the recast lines are spoken again and the book rebuilt, the "
                     + "other segments kept: 202 with the job.")
     public Response recast(@PathParam("id") UUID id, Map<String, String> cast) {
+        AudiobookRunner.Cast current = planned(id); // 404 for another's job before anything about the body
         if (cast == null || cast.isEmpty()) {
             throw new InvalidRequestException("cast", "Send a JSON object of character name to voice id.");
         }
         cast.forEach((name, voice) -> known("cast." + name, voice));
-        AudiobookRunner.Cast current = planned(id);
         for (String name : cast.keySet()) {
             if (!current.speaks(name)) {
                 throw new InvalidRequestException(422, "unknown-character", "cast." + name, "The book has no"

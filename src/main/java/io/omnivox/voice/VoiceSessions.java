@@ -146,14 +146,19 @@ public class VoiceSessions {
                 SessionSettings.Transport.JSON, synthesizer.sampleRate(),
                 new SessionSettings.TurnDetection(silence, 250, config.maxTurnMs()),
                 new SessionSettings.Interruption(SessionSettings.InterruptionPolicy.WORDS, 2));
-        java.util.function.Function<SessionSettings, Responder> responders = s -> responder(s, owner, conversation,
-                synthesizer);
+        // the conversation the session records into: its own, until session.update names another of the owner's
+        java.util.concurrent.atomic.AtomicReference<String> current = new java.util.concurrent.atomic.AtomicReference<>(
+                conversation);
+        java.util.function.Function<SessionSettings, Responder> responders = s -> {
+            current.set(ownedConversation(owner, s.conversationId(), conversation));
+            return responder(s, owner, current.get(), synthesizer);
+        };
         TurnDetector turns = new TurnDetector(vad.current().open(), new TurnDetector.Timing(
                 samples(settings.turnDetection().silenceDurationMs()), samples(settings.turnDetection().maxTurnMs()),
                 samples(config.partialIntervalMs())));
         VoiceSession.Hooks hooks = new VoiceSession.Hooks(
-                (question, answer) -> conversations.record(owner, UUID.fromString(conversation), question, answer),
-                heard -> agent.keepHeardPart(conversation, heard));
+                (question, answer) -> conversations.record(owner, UUID.fromString(current.get()), question, answer),
+                heard -> agent.keepHeardPart(current.get(), heard));
         java.util.function.Consumer<String> voiceCheck = id -> {
             if (!voices.prepare(synthesizer, id, owner)) {
                 throw new VoiceProtocolException("invalid_field", "session.voice '" + id + "' is not a voice of "
@@ -163,6 +168,22 @@ public class VoiceSessions {
         };
         return new VoiceSession(out, new VoiceSession.Engines(recognizer, synthesizer, responders, voicePipelines(),
                 voiceCheck, metrics), turns, settings, config, hooks);
+    }
+
+    /**
+     * The conversation {@code session.conversation_id} names, once checked to be the owner's; refused with
+     * {@code invalid_field} otherwise (another user's reads as one that does not exist).
+     */
+    private String ownedConversation(UUID owner, String requested, String sessions) {
+        if (requested == null || requested.equals(sessions)) {
+            return sessions;
+        }
+        try {
+            return conversations.get(owner, requested).id().toString();
+        } catch (jakarta.ws.rs.NotFoundException e) {
+            throw new VoiceProtocolException("invalid_field", "session.conversation_id: you have no conversation "
+                    + requested);
+        }
     }
 
     /** Translation for a pipeline with a translate stage, else the agent in the session's conversation. */

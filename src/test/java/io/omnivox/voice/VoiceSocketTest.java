@@ -204,6 +204,39 @@ class VoiceSocketTest {
     }
 
     @Test
+    void should_continue_the_users_own_conversation_and_refuse_someone_elses() throws Exception {
+        var owner = io.omnivox.testkit.KnowledgeFixtures.newUser();
+        var other = io.omnivox.testkit.KnowledgeFixtures.newUser();
+        String conversation = io.omnivox.testkit.DefaultApiKey.withKey(owner.key()).contentType("application/json")
+                .body("{\"title\": \"mine\"}").post("/api/conversations").then().statusCode(201).extract().path("id");
+
+        Client intruder = connect(other.key());
+        intruder.await("session.created", Duration.ofSeconds(10));
+        intruder.send("{\"type\": \"session.update\", \"session\": {\"conversation_id\": \"" + conversation + "\"}}");
+        JsonNode refused = intruder.await("error", Duration.ofSeconds(10));
+        assertThat(refused.path("error").path("code").asText()).isEqualTo("invalid_field");
+        assertThat(refused.path("error").path("message").asText()).contains("conversation_id");
+        intruder.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+
+        Client client = connect(owner.key());
+        client.await("session.created", Duration.ofSeconds(10));
+        client.send("{\"type\": \"session.update\", \"session\": {\"conversation_id\": \"" + conversation + "\"}}");
+        assertThat(client.await("session.updated", Duration.ofSeconds(10)).path("session").path("conversation_id")
+                .asText()).isEqualTo(conversation);
+        client.audio(concat(speech, silence(1.5)), 640);
+        client.await("response.done", Duration.ofSeconds(60));
+        List<String> kept = new ArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (kept.size() < 2 && System.nanoTime() < end) {
+            kept = io.omnivox.testkit.DefaultApiKey.withKey(owner.key()).get("/api/conversations/" + conversation)
+                    .then().statusCode(200).extract().jsonPath().getList("messages.content", String.class);
+            Thread.sleep(100);
+        }
+        assertThat(kept).as("the exchange kept in the conversation named").hasSize(2).last().isEqualTo(REPLY);
+        client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
+    @Test
     void should_cancel_the_reply_when_the_user_talks_over_it_and_keep_only_what_was_heard() throws Exception {
         Client client = connect(DefaultApiKey.TEST_ADMIN_KEY);
         String conversation = client.await("session.created", Duration.ofSeconds(10)).path("session")
