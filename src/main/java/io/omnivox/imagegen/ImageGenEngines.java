@@ -1,0 +1,80 @@
+package io.omnivox.imagegen;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.omnivox.model.EngineReporter;
+import io.omnivox.model.EngineStatus;
+import io.omnivox.model.EngineUnavailableException;
+import io.omnivox.model.OnnxSessionFactory;
+import io.omnivox.model.registry.LazyModel;
+import io.omnivox.model.registry.ModelCatalog;
+import io.omnivox.model.registry.ModelManifest;
+
+/**
+ * The image generator: the diffusion export named by {@code omnivox.imagegen.model} on ONNX once its files are on
+ * disk, checked on each use until it loads (an export copied in after startup is picked up without a restart).
+ * There is no fallback engine: without the weights, health says {@code weights missing} with how to make them and
+ * requests are answered 503.
+ */
+@ApplicationScoped
+public class ImageGenEngines implements EngineReporter {
+
+    private static final String CAPABILITY = "imagegen";
+
+    private final ImageGenConfig config;
+    private final ModelCatalog models;
+    private final LazyModel<OnnxDiffusionPipeline> diffusion;
+
+    public ImageGenEngines(ImageGenConfig config, ModelCatalog models, OnnxSessionFactory onnx) {
+        this.config = config;
+        this.models = models;
+        OnnxDiffusionPipeline.Settings settings = new OnnxDiffusionPipeline.Settings(config.scheduler(),
+                config.timestepSpacing(), config.scalingFactor(), config.lcmOriginalSteps());
+        this.diffusion = new LazyModel<>(models, config.model(), dir -> OnnxDiffusionPipeline.open(dir, onnx, settings));
+    }
+
+    /** The generator, if its weights are present and loaded. */
+    public Optional<ImageGenerator> current() {
+        return diffusion.get().map(p -> p);
+    }
+
+    /** The generator, or a 503 saying what to fetch. */
+    public ImageGenerator require() {
+        return current().orElseThrow(() -> new EngineUnavailableException(unavailableReason()));
+    }
+
+    /** Why no generator is available, with what to do about it. */
+    public String unavailableReason() {
+        Optional<ModelManifest> manifest = models.registry().find(config.model());
+        if (manifest.isEmpty()) {
+            return "No model manifest named '" + config.model() + "' (omnivox.imagegen.model); known: "
+                    + models.registry().all().stream().map(ModelManifest::name).toList();
+        }
+        if (models.registry().isPresent(manifest.get())) {
+            return diffusion.reason();
+        }
+        String missing = String.join(", ", models.registry().missingFiles(manifest.get()).stream()
+                .map(ModelManifest.ModelFile::path).toList());
+        String how = manifest.get().exportRecipe()
+                .map(recipe -> "no public download: export them with " + recipe)
+                .orElse("run models/fetch " + config.model());
+        return config.model() + " weights missing in " + models.registry().directory(manifest.get()) + " (" + missing
+                + "); " + how;
+    }
+
+    @Override
+    public List<EngineStatus> engines() {
+        return List.of(current()
+                .map(e -> new EngineStatus(CAPABILITY, e.engine(), "ready", config.model()))
+                .orElseGet(() -> new EngineStatus(CAPABILITY, "none", "weights missing", unavailableReason())));
+    }
+
+    @PreDestroy
+    void close() {
+        diffusion.loaded().ifPresent(OnnxDiffusionPipeline::close);
+    }
+}
