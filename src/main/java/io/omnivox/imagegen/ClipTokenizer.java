@@ -62,7 +62,7 @@ final class ClipTokenizer implements AutoCloseable {
     static ClipTokenizer load(Path dir, Map<String, String> encoderMetadata, int encoderLength) {
         HuggingFaceTokenizer tokenizer = open(dir);
         try {
-            return new ClipTokenizer(tokenizer, framing(dir, tokenizer, encoderMetadata, encoderLength));
+            return new ClipTokenizer(tokenizer, framing(dir, encoderMetadata, encoderLength));
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -116,17 +116,15 @@ final class ClipTokenizer implements AutoCloseable {
         tokenizer.close();
     }
 
-    private static Framing framing(Path dir, HuggingFaceTokenizer tokenizer, Map<String, String> metadata,
-            int encoderLength) {
+    private static Framing framing(Path dir, Map<String, String> metadata, int encoderLength) {
         Map<String, String> files = specialTokenFiles(dir);
         int length = encoderLength > 0 ? encoderLength
                 : Integer.parseInt(first(metadata.get("max_length"), files.get("model_max_length"), "77"));
-        return new Framing(special(metadata, files, tokenizer, "bos"), special(metadata, files, tokenizer, "eos"),
-                special(metadata, files, tokenizer, "pad"), length);
+        return new Framing(special(metadata, files, dir, "bos"), special(metadata, files, dir, "eos"),
+                special(metadata, files, dir, "pad"), length);
     }
 
-    private static long special(Map<String, String> metadata, Map<String, String> files,
-            HuggingFaceTokenizer tokenizer, String role) {
+    private static long special(Map<String, String> metadata, Map<String, String> files, Path dir, String role) {
         String id = metadata.get(role + "_token_id");
         if (id != null) {
             return Long.parseLong(id.strip());
@@ -137,13 +135,27 @@ final class ClipTokenizer implements AutoCloseable {
                     + "tokenizer folder names no " + role + "_token (special_tokens_map.json or "
                     + "tokenizer_config.json); see models/export/sd-turbo.md");
         }
-        return tokenId(tokenizer, token).orElseThrow(() -> new ModelException(
-                "The " + role + " token '" + token + "' is not one token of the CLIP vocabulary"));
+        return vocabularyId(dir, token).orElseThrow(() -> new ModelException(
+                "The " + role + " token '" + token + "' is not in the CLIP vocabulary in " + dir));
     }
 
-    private static OptionalLong tokenId(HuggingFaceTokenizer tokenizer, String token) {
-        long[] ids = tokenizer.encode(token, false, false).getIds();
-        return ids.length == 1 ? OptionalLong.of(ids[0]) : OptionalLong.empty();
+    /**
+     * A token's id looked up in the vocabulary itself: encoding the token would not do, as CLIP encodes a lone
+     * {@code !} as the word-final {@code !</w>}, not as the pad piece {@code !}.
+     */
+    private static OptionalLong vocabularyId(Path dir, String token) {
+        Optional<JsonNode> fast = readJson(dir.resolve("tokenizer.json"));
+        if (fast.isPresent()) {
+            for (JsonNode added : fast.get().path("added_tokens")) {
+                if (token.equals(added.path("content").asText(null))) {
+                    return OptionalLong.of(added.path("id").asLong());
+                }
+            }
+            JsonNode id = fast.get().path("model").path("vocab").get(token);
+            return id != null && id.canConvertToLong() ? OptionalLong.of(id.asLong()) : OptionalLong.empty();
+        }
+        JsonNode id = readJson(dir.resolve("vocab.json")).map(v -> v.get(token)).orElse(null);
+        return id != null && id.canConvertToLong() ? OptionalLong.of(id.asLong()) : OptionalLong.empty();
     }
 
     /** {@code *_token} and {@code model_max_length} from the files the slow and fast tokenizers save. */
