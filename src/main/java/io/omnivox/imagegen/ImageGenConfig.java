@@ -1,5 +1,6 @@
 package io.omnivox.imagegen;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -50,6 +51,10 @@ public interface ImageGenConfig {
     /** Longest prompt accepted, in characters (the text encoder reads about 75 tokens of it; the rest is reported). */
     @WithDefault("4000")
     int maxPromptCharacters();
+
+    /** Where images answered by URL are kept, one folder per user. */
+    @WithDefault("${omnivox.data-dir:data}/images")
+    Path imagesDir();
 
     /** Sizes a request may ask for, {@code WIDTHxHEIGHT}, each side a multiple of 64. */
     @WithDefault("256x256,512x512,512x768,768x512,768x768")

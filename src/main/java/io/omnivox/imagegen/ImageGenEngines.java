@@ -32,6 +32,7 @@ public class ImageGenEngines implements EngineReporter {
     public ImageGenEngines(ImageGenConfig config, ModelCatalog models, OnnxSessionFactory onnx) {
         this.config = config;
         this.models = models;
+        checkSizes(config.sizes());
         OnnxDiffusionPipeline.Settings settings = new OnnxDiffusionPipeline.Settings(config.scheduler(),
                 config.timestepSpacing(), config.scalingFactor(), config.lcmOriginalSteps());
         this.diffusion = new LazyModel<>(models, config.model(), dir -> OnnxDiffusionPipeline.open(dir, onnx, settings));
@@ -71,6 +72,19 @@ public class ImageGenEngines implements EngineReporter {
         return List.of(current()
                 .map(e -> new EngineStatus(CAPABILITY, e.engine(), "ready", config.model()))
                 .orElseGet(() -> new EngineStatus(CAPABILITY, "none", "weights missing", unavailableReason())));
+    }
+
+    /** Fails startup on a configured size that is not {@code WIDTHxHEIGHT} with both sides multiples of 64. */
+    static void checkSizes(List<String> sizes) {
+        for (String size : sizes) {
+            String[] sides = size.split("x");
+            boolean valid = sides.length == 2 && sides[0].matches("[1-9][0-9]{1,4}") && sides[1].matches("[1-9][0-9]{1,4}")
+                    && Integer.parseInt(sides[0]) % 64 == 0 && Integer.parseInt(sides[1]) % 64 == 0;
+            if (!valid) {
+                throw new IllegalStateException("omnivox.imagegen.sizes: '" + size
+                        + "' is not WIDTHxHEIGHT with both sides multiples of 64 (e.g. 512x512)");
+            }
+        }
     }
 
     @PreDestroy

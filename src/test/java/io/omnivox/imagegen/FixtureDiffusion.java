@@ -29,7 +29,7 @@ import io.omnivox.testkit.OnnxGraphBuilder;
  * pooling of the RGB planes plus their mean as the fourth channel.</li>
  * </ul>
  */
-final class FixtureDiffusion {
+public final class FixtureDiffusion {
 
     static final int HIDDEN = 8;
     static final int LENGTH = 77;
@@ -39,15 +39,15 @@ final class FixtureDiffusion {
     static final int END = START + 1;
 
     /** Variations of the export, to cover what real exports disagree on. */
-    record Variant(OnnxDType idsType, OnnxDType timestepType, boolean guidanceEmbedding, boolean vaeEncoder) {
-        static final Variant SD_TURBO = new Variant(OnnxDType.INT64, OnnxDType.FLOAT, false, true);
+    public record Variant(OnnxDType idsType, OnnxDType timestepType, boolean guidanceEmbedding, boolean vaeEncoder) {
+        public static final Variant SD_TURBO = new Variant(OnnxDType.INT64, OnnxDType.FLOAT, false, true);
     }
 
     private FixtureDiffusion() {
     }
 
     /** Writes the whole export into {@code dir} and returns it. */
-    static Path write(Path dir, Variant variant) throws IOException {
+    public static Path write(Path dir, Variant variant) throws IOException {
         writeTokenizerJson(dir.resolve("tokenizer"));
         textEncoder(variant.idsType()).save(dir.resolve("text_encoder/model.onnx"));
         unet(variant.timestepType(), variant.guidanceEmbedding()).save(dir.resolve("unet/model.onnx"));
