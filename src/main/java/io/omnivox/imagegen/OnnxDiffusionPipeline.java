@@ -1,12 +1,18 @@
 package io.omnivox.imagegen;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.omnivox.model.ModelException;
 import io.omnivox.model.OnnxModel;
@@ -65,13 +71,19 @@ public final class OnnxDiffusionPipeline implements ImageGenerator, AutoCloseabl
     private final SchedulerKind scheduler;
     private final int lcmOriginalSteps;
 
+    /**
+     * @param schedulerConfig the scheduler's settings ({@code num_train_timesteps}, {@code beta_*},
+     *                        {@code prediction_type}, {@code timestep_spacing}, …): the UNet's metadata over the
+     *                        export's {@code scheduler_config.json}
+     * @param scalingFactor   the VAE scaling to use when the decoder's metadata names none
+     */
     OnnxDiffusionPipeline(ClipTokenizer tokenizer, OnnxModel textEncoder, OnnxModel unet, OnnxModel vaeDecoder,
-            OnnxModel vaeEncoder, Settings settings) {
+            OnnxModel vaeEncoder, Map<String, String> schedulerConfig, double scalingFactor, Settings settings) {
         this.tokenizer = tokenizer;
         this.textEncoder = new TextEncoder(textEncoder);
         this.unet = new Unet(unet);
-        this.vae = new Vae(vaeDecoder, vaeEncoder, settings.scalingFactor());
-        var metadata = unet.metadata();
+        this.vae = new Vae(vaeDecoder, vaeEncoder, scalingFactor);
+        Map<String, String> metadata = schedulerConfig;
         try {
             this.noiseSchedule = NoiseSchedule.fromMetadata(metadata);
             this.prediction = PredictionType.of(metadata.getOrDefault("prediction_type", "epsilon"));
@@ -79,14 +91,16 @@ public final class OnnxDiffusionPipeline implements ImageGenerator, AutoCloseabl
             this.lcmOriginalSteps = Integer.parseInt(metadata.getOrDefault("original_inference_steps",
                     String.valueOf(settings.lcmOriginalSteps())));
         } catch (IllegalArgumentException e) {
-            throw new ModelException("Model " + unet.name() + " metadata: " + e.getMessage(), e);
+            throw new ModelException("Scheduler settings of " + unet.name() + ": " + e.getMessage(), e);
         }
         this.scheduler = resolve(settings.scheduler());
     }
 
     /**
      * Opens the export in {@code dir}: {@code text_encoder/}, {@code unet/}, {@code vae_decoder/} and optional
-     * {@code vae_encoder/} ({@code model.onnx} each) and {@code tokenizer/}.
+     * {@code vae_encoder/} ({@code model.onnx} each) and {@code tokenizer/}. Settings the ONNX metadata lacks are read
+     * from the files Optimum writes beside the models ({@code scheduler/scheduler_config.json},
+     * {@code vae_decoder/config.json}), then from {@code settings}.
      */
     public static OnnxDiffusionPipeline open(Path dir, OnnxSessionFactory factory, Settings settings) {
         OnnxModel textEncoder = factory.open(dir.resolve("text_encoder/model.onnx"));
@@ -98,8 +112,12 @@ public final class OnnxDiffusionPipeline implements ImageGenerator, AutoCloseabl
         ClipTokenizer tokenizer = ClipTokenizer.load(dir.resolve("tokenizer"), probe.metadata(),
                 probe.sequenceLength());
         try {
+            Map<String, String> schedulerConfig = new HashMap<>(jsonValues(dir.resolve("scheduler/scheduler_config.json")));
+            schedulerConfig.putAll(unet.metadata());
+            double scaling = Optional.ofNullable(jsonValues(dir.resolve("vae_decoder/config.json")).get("scaling_factor"))
+                    .map(Double::parseDouble).orElse(settings.scalingFactor());
             OnnxDiffusionPipeline pipeline = new OnnxDiffusionPipeline(tokenizer, textEncoder, unet, decoder, encoder,
-                    settings);
+                    schedulerConfig, scaling, settings);
             LOG.infof("Image generation: %s scheduler, %s prediction, VAE scaling %s, image-to-image %s, on %s",
                     pipeline.scheduler, pipeline.prediction, pipeline.vae.scalingFactor(),
                     encoder != null ? "on" : "off (no vae_encoder)", unet.provider());
@@ -107,6 +125,24 @@ public final class OnnxDiffusionPipeline implements ImageGenerator, AutoCloseabl
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
+        }
+    }
+
+    /** The scalar values of a flat JSON object such as a diffusers config, as text; empty when the file is absent. */
+    static Map<String, String> jsonValues(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> values = new HashMap<>();
+            new ObjectMapper().readTree(file.toFile()).properties().forEach(e -> {
+                if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    values.put(e.getKey(), e.getValue().asText());
+                }
+            });
+            return values;
+        } catch (IOException e) {
+            throw new ModelException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -118,6 +154,11 @@ public final class OnnxDiffusionPipeline implements ImageGenerator, AutoCloseabl
     /** The scheduler this pipeline runs (AUTO resolved). */
     public SchedulerKind scheduler() {
         return scheduler;
+    }
+
+    /** The VAE latent scaling in use (metadata, else {@code vae_decoder/config.json}, else configuration). */
+    double scalingFactor() {
+        return vae.scalingFactor();
     }
 
     /** Whether image-to-image is possible (the export has a VAE encoder). */

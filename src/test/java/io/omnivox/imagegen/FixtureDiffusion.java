@@ -76,7 +76,16 @@ public final class FixtureDiffusion {
         return g;
     }
 
+    /** The scheduler settings our export copies into the UNet's metadata. */
+    static final Map<String, String> SCHEDULER = Map.of("num_train_timesteps", "1000", "beta_start", "0.00085",
+            "beta_end", "0.012", "beta_schedule", "scaled_linear", "prediction_type", "epsilon", "timestep_spacing",
+            "trailing");
+
     static OnnxGraphBuilder unet(OnnxDType timestepType, boolean guidanceEmbedding) {
+        return unet(timestepType, guidanceEmbedding, SCHEDULER);
+    }
+
+    static OnnxGraphBuilder unet(OnnxDType timestepType, boolean guidanceEmbedding, Map<String, String> metadata) {
         OnnxGraphBuilder g = new OnnxGraphBuilder("fixture-unet");
         String sample = g.input("sample", OnnxDType.FLOAT, "B", 4, "h", "w");
         String timestep = g.input("timestep", timestepType, "B");
@@ -94,18 +103,23 @@ public final class FixtureDiffusion {
             out = g.op("Add", out, g.op("Mul", condMean, g.scalarFloat(0.01f)));
         }
         g.output("out_sample", out, OnnxDType.FLOAT, "B", 4, "h", "w");
-        g.metadata(Map.of("num_train_timesteps", "1000", "beta_start", "0.00085", "beta_end", "0.012",
-                "beta_schedule", "scaled_linear", "prediction_type", "epsilon", "timestep_spacing", "trailing"));
+        g.metadata(metadata);
         return g;
     }
 
     static OnnxGraphBuilder vaeDecoder() {
+        return vaeDecoder(true);
+    }
+
+    static OnnxGraphBuilder vaeDecoder(boolean metadata) {
         OnnxGraphBuilder g = new OnnxGraphBuilder("fixture-vae-decoder");
         String latents = g.input("latent_sample", OnnxDType.FLOAT, "B", 4, "h", "w");
         String rgb = g.op("Slice", latents, g.constLongs(0), g.constLongs(3), g.constLongs(1));
         String up = g.node("Resize", rgb, "", g.constFloats(1f, 1f, 8f, 8f)).attr("mode", "nearest").out();
         g.output("sample", g.op("Tanh", up), OnnxDType.FLOAT, "B", 3, "H", "W");
-        g.metadata("scaling_factor", "0.18215");
+        if (metadata) {
+            g.metadata("scaling_factor", "0.18215");
+        }
         return g;
     }
 

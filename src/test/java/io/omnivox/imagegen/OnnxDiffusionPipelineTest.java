@@ -7,9 +7,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -194,6 +196,35 @@ class OnnxDiffusionPipelineTest {
             assertThat(steps).extracting(StepProgress::timestep).containsExactly(999.0, 666.0, 332.0);
             assertThat(pipeline.generate(request).images().getFirst().png()).isEqualTo(first);
             assertThat(first).isNotEqualTo(turbo.generate(request).images().getFirst().png());
+        }
+    }
+
+    @Test
+    void should_read_settings_missing_from_the_metadata_from_optimums_config_files(@TempDir Path dir)
+            throws Exception {
+        FixtureDiffusion.write(dir, FixtureDiffusion.Variant.SD_TURBO);
+        // an Optimum export: no metadata in the graphs, diffusers' configs beside them
+        FixtureDiffusion.unet(OnnxDType.FLOAT, false, Map.of()).save(dir.resolve("unet/model.onnx"));
+        FixtureDiffusion.vaeDecoder(false).save(dir.resolve("vae_decoder/model.onnx"));
+        Files.createDirectories(dir.resolve("scheduler"));
+        Files.writeString(dir.resolve("scheduler/scheduler_config.json"), """
+                {"_class_name": "EulerDiscreteScheduler", "beta_end": 0.012, "beta_schedule": "scaled_linear",
+                 "beta_start": 0.00085, "num_train_timesteps": 1000, "prediction_type": "epsilon",
+                 "timestep_spacing": "leading", "trained_betas": null}
+                """);
+        Files.writeString(dir.resolve("vae_decoder/config.json"), "{\"scaling_factor\": 0.5}");
+        try (OnnxSessionFactory own = new OnnxSessionFactory(OnnxSessionFactory.Threads.DEFAULT, List.of());
+                OnnxDiffusionPipeline pipeline = OnnxDiffusionPipeline.open(dir, own,
+                        OnnxDiffusionPipeline.Settings.DEFAULT)) {
+            // leading spacing: not SD-Turbo's trailing, so AUTO picks Euler ancestral
+            assertThat(pipeline.scheduler()).isEqualTo(OnnxDiffusionPipeline.SchedulerKind.EULER_ANCESTRAL);
+            assertThat(pipeline.scalingFactor()).isEqualTo(0.5);
+            assertThat(turbo.scalingFactor()).isEqualTo(0.18215);
+            List<StepProgress> steps = new ArrayList<>();
+            byte[] image = pipeline.generate(request("a cat").withSteps(4), steps::add, new CancellationToken())
+                    .images().getFirst().png();
+            assertThat(steps).extracting(StepProgress::timestep).containsExactly(751.0, 501.0, 251.0, 1.0);
+            assertThat(image).isNotEqualTo(turbo.generate(request("a cat").withSteps(4)).images().getFirst().png());
         }
     }
 
