@@ -29,10 +29,11 @@ import io.omnivox.account.CurrentUser;
 import io.omnivox.imagegen.GeneratedImage;
 import io.omnivox.imagegen.ImageGenConfig;
 import io.omnivox.imagegen.ImageGenEngines;
-import io.omnivox.imagegen.ImageGenerator;
 import io.omnivox.imagegen.ImageRequest;
 import io.omnivox.imagegen.ImageResult;
 import io.omnivox.imagegen.ImageStore;
+import io.omnivox.imagegen.StepListener;
+import io.omnivox.model.decoder.CancellationToken;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -84,8 +85,7 @@ public class ImagesResource {
     public GenerationResponse generate(GenerationRequest body, @Context UriInfo uri) {
         ImageRequest request = toRequest(body);
         boolean asUrl = urlFormat(body.response_format());
-        ImageGenerator generator = engines.require();
-        ImageResult result = generator.generate(request);
+        ImageResult result = engines.generate(request, StepListener.NONE, new CancellationToken());
         List<ImageData> data = new ArrayList<>();
         for (GeneratedImage image : result.images()) {
             byte[] png = image.png();

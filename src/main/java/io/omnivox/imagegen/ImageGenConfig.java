@@ -52,6 +52,10 @@ public interface ImageGenConfig {
     @WithDefault("4000")
     int maxPromptCharacters();
 
+    /** Generations run at once; further requests wait their turn (each holds the UNet's activations in memory). */
+    @WithDefault("1")
+    int maxConcurrent();
+
     /** Where images answered by URL are kept, one folder per user. */
     @WithDefault("${omnivox.data-dir:data}/images")
     Path imagesDir();

@@ -2,6 +2,7 @@ package io.omnivox.imagegen;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import io.omnivox.model.EngineReporter;
 import io.omnivox.model.EngineStatus;
 import io.omnivox.model.EngineUnavailableException;
 import io.omnivox.model.OnnxSessionFactory;
+import io.omnivox.model.decoder.CancellationToken;
 import io.omnivox.model.registry.LazyModel;
 import io.omnivox.model.registry.ModelCatalog;
 import io.omnivox.model.registry.ModelManifest;
@@ -28,11 +30,13 @@ public class ImageGenEngines implements EngineReporter {
     private final ImageGenConfig config;
     private final ModelCatalog models;
     private final LazyModel<OnnxDiffusionPipeline> diffusion;
+    private final Semaphore turns;
 
     public ImageGenEngines(ImageGenConfig config, ModelCatalog models, OnnxSessionFactory onnx) {
         this.config = config;
         this.models = models;
         checkSizes(config.sizes());
+        this.turns = new Semaphore(Math.max(1, config.maxConcurrent()), true);
         OnnxDiffusionPipeline.Settings settings = new OnnxDiffusionPipeline.Settings(config.scheduler(),
                 config.timestepSpacing(), config.scalingFactor(), config.lcmOriginalSteps());
         this.diffusion = new LazyModel<>(models, config.model(), dir -> OnnxDiffusionPipeline.open(dir, onnx, settings));
@@ -46,6 +50,25 @@ public class ImageGenEngines implements EngineReporter {
     /** The generator, or a 503 saying what to fetch. */
     public ImageGenerator require() {
         return current().orElseThrow(() -> new EngineUnavailableException(unavailableReason()));
+    }
+
+    /**
+     * Draws with the current generator once one of {@code omnivox.imagegen.max-concurrent} turns is free (in arrival
+     * order); 503 without the weights.
+     */
+    public ImageResult generate(ImageRequest request, StepListener listener, CancellationToken cancel) {
+        ImageGenerator generator = require();
+        try {
+            turns.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GenerationCancelledException(0, 0);
+        }
+        try {
+            return generator.generate(request, listener, cancel);
+        } finally {
+            turns.release();
+        }
     }
 
     /** Why no generator is available, with what to do about it. */
