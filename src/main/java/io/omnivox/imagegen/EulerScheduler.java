@@ -13,6 +13,7 @@ final class EulerScheduler implements Scheduler {
     /** One σ per step plus a final 0. */
     private final double[] sigmas;
     private final PredictionType prediction;
+    private final TimestepSpacing spacing;
 
     EulerScheduler(NoiseSchedule schedule, int steps, TimestepSpacing spacing, PredictionType prediction) {
         this.timesteps = spacing.timesteps(steps, schedule.trainSteps());
@@ -21,6 +22,7 @@ final class EulerScheduler implements Scheduler {
             sigmas[i] = schedule.sigmaAt(timesteps[i]);
         }
         this.prediction = prediction;
+        this.spacing = spacing;
     }
 
     @Override
@@ -36,7 +38,8 @@ final class EulerScheduler implements Scheduler {
     @Override
     public double initNoiseSigma() {
         // diffusers: the largest σ for linspace/trailing spacing, √(σ²+1) for leading; σ₀ is the largest
-        return sigmas[0];
+        double max = sigmas[0];
+        return spacing == TimestepSpacing.LEADING ? Math.sqrt(max * max + 1) : max;
     }
 
     @Override

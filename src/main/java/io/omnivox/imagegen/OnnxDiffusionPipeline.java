@@ -1,5 +1,6 @@
 package io.omnivox.imagegen;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,7 +194,7 @@ public final class OnnxDiffusionPipeline implements ImageGenerator, AutoCloseabl
         return new ImageResult(images, prompt);
     }
 
-    private java.awt.image.BufferedImage draw(ImageRequest request, int index, long seed, Tensors.Output context,
+    private BufferedImage draw(ImageRequest request, int index, long seed, Tensors.Output context,
             boolean batched, float[] guidanceEmbedding, StepListener listener, CancellationToken cancel) {
         int h = request.height() / 8;
         int w = request.width() / 8;
@@ -201,21 +202,10 @@ public final class OnnxDiffusionPipeline implements ImageGenerator, AutoCloseabl
         GaussianNoise noise = new GaussianNoise(seed);
         Scheduler schedule = newScheduler(request.steps());
         double[] timesteps = schedule.timesteps();
-        int start = 0;
-        float[] latents;
-        if (request.initImage().isPresent()) {
-            ImageRequest.InitImage init = request.initImage().get();
-            start = Scheduler.startIndex(request.steps(), init.strength());
-            if (start >= request.steps()) {
-                throw new IllegalArgumentException("steps × strength must be at least 1 (" + request.steps() + " × "
-                        + init.strength() + " runs no step)");
-            }
-            float[] encoded = vae.encode(Pixels.fromImage(init.image(), request.width(), request.height()),
-                    request.height(), request.width());
-            latents = schedule.addNoise(encoded, noise.next(size), start);
-        } else {
-            latents = EulerScheduler.scale(noise.next(size), schedule.initNoiseSigma());
-        }
+        int start = request.initImage().map(init -> firstStep(request.steps(), init.strength())).orElse(0);
+        float[] latents = request.initImage().isPresent()
+                ? schedule.addNoise(encode(request), noise.next(size), start)
+                : EulerScheduler.scale(noise.next(size), schedule.initNoiseSigma());
         int batch = batched ? 2 : 1;
         long[] shape = { batch, 4, h, w };
         float[] cond = guidanceEmbedding == null ? null : repeat(guidanceEmbedding, batch);
@@ -238,6 +228,27 @@ public final class OnnxDiffusionPipeline implements ImageGenerator, AutoCloseabl
         }
         Tensors.Output pixels = vae.decode(latents, h, w);
         return Pixels.toImage(pixels.data(), request.width(), request.height());
+    }
+
+    /**
+     * Where image-to-image starts. LCM uses the same rule as the Euler schedulers here (diffusers' LCM image-to-image
+     * pipeline instead shortens the distillation schedule itself); the image keeps about {@code 1 − strength} of its
+     * structure either way.
+     */
+    private static int firstStep(int steps, double strength) {
+        int start = Scheduler.startIndex(steps, strength);
+        if (start >= steps) {
+            throw new IllegalArgumentException("steps × strength must be at least 1 (" + steps + " × " + strength
+                    + " runs no step)");
+        }
+        return start;
+    }
+
+    /** The starting image's latents, at the request's size. */
+    private float[] encode(ImageRequest request) {
+        BufferedImage image = request.initImage().orElseThrow().image();
+        return vae.encode(Pixels.fromImage(image, request.width(), request.height()), request.height(),
+                request.width());
     }
 
     private Scheduler newScheduler(int steps) {

@@ -114,6 +114,9 @@ class SchedulersTest {
         // an intermediate Euler step: x + ε·(σ₁ − σ₀)
         float[] next = four.step(new float[] { 0.5f }, 0, new float[] { 3f }, new GaussianNoise(1));
         assertThat((double) next[0]).isCloseTo(3 + 0.5 * (sigma(749) - sigma(999)), within(1e-5));
+        double leadingMax = sigma(751);
+        assertThat(new EulerScheduler(SD, 4, TimestepSpacing.LEADING, PredictionType.EPSILON).initNoiseSigma())
+                .isCloseTo(Math.sqrt(leadingMax * leadingMax + 1), within(1e-9));
         EulerScheduler twenty = new EulerScheduler(SD, 20, TimestepSpacing.TRAILING, PredictionType.EPSILON);
         assertThat(twenty.sigma(1)).isCloseTo(sigma(949), within(1e-10));
         assertThat(twenty.sigma(19)).isCloseTo(sigma(49), within(1e-10));
