@@ -1,0 +1,171 @@
+package io.omnivox.api;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.omnivox.account.CurrentUser;
+import io.omnivox.imagegen.GeneratedImage;
+import io.omnivox.imagegen.ImageGenConfig;
+import io.omnivox.imagegen.ImageGenEngines;
+import io.omnivox.imagegen.ImageRequest;
+import io.omnivox.imagegen.ImageResult;
+import io.omnivox.imagegen.ImageStore;
+import io.omnivox.imagegen.StepListener;
+import io.omnivox.model.decoder.CancellationToken;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * OpenAI-compatible image generation: {@code POST /v1/images/generations} draws with the diffusion engine and answers
+ * base64 PNGs or URLs of images kept for the caller ({@code GET /v1/images/files/{name}}, the owner only). Beyond
+ * OpenAI's fields a request may give {@code seed}, {@code steps}, {@code negative_prompt} and {@code guidance}; each
+ * image answers its seed, and a prompt cut to the text encoder's limit is named in {@code warnings}.
+ */
+@jakarta.ws.rs.Path("/v1/images")
+@Tag(name = "Images")
+public class ImagesResource {
+
+    /** OpenAI's request body plus Omnivox's sampling fields; {@code model}, {@code quality}, {@code style} and
+     * {@code user} are accepted and ignored. */
+    public record GenerationRequest(String prompt, Integer n, String size, String response_format, Long seed,
+            Integer steps, String negative_prompt, Double guidance, String model, String quality, String style,
+            String user) {
+    }
+
+    /** One image: {@code b64_json} or {@code url}, and the seed that draws it again. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ImageData(String b64_json, String url, long seed) {
+    }
+
+    /** OpenAI's response, plus {@code warnings} (e.g. a truncated prompt). */
+    public record GenerationResponse(long created, List<ImageData> data, List<String> warnings) {
+    }
+
+    private final ImageGenEngines engines;
+    private final ImageGenConfig config;
+    private final ImageStore store;
+    private final CurrentUser user;
+
+    public ImagesResource(ImageGenEngines engines, ImageGenConfig config, ImageStore store, CurrentUser user) {
+        this.engines = engines;
+        this.config = config;
+        this.store = store;
+        this.user = user;
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/generations")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draw images from a prompt", description = "OpenAI-compatible; n up to "
+            + "omnivox.imagegen.max-images, size from omnivox.imagegen.sizes, response_format url (default) or "
+            + "b64_json; seed, steps, negative_prompt and guidance are Omnivox extensions. 503 without the model.")
+    public GenerationResponse generate(GenerationRequest body, @Context UriInfo uri) {
+        ImageRequest request = toRequest(body);
+        boolean asUrl = urlFormat(body.response_format());
+        ImageResult result = engines.generate(request, StepListener.NONE, new CancellationToken());
+        List<ImageData> data = new ArrayList<>();
+        for (GeneratedImage image : result.images()) {
+            byte[] png = image.png();
+            data.add(asUrl ? new ImageData(null, url(uri, store.save(user.id(), png)), image.seed())
+                    : new ImageData(Base64.getEncoder().encodeToString(png), null, image.seed()));
+        }
+        List<String> warnings = result.prompt().truncated() ? List.of(result.prompt().truncationNotice()) : List.of();
+        return new GenerationResponse(Instant.now().getEpochSecond(), data, warnings);
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/files/{name}")
+    @Produces("image/png")
+    @Operation(summary = "One of the caller's generated images (by the URL a generation answered)")
+    public Response file(@PathParam("name") String name) {
+        Path file = store.find(user.id(), name)
+                .orElseThrow(() -> new NotFoundException("No image '" + name + "' of yours."));
+        return Response.ok(file.toFile(), "image/png").build();
+    }
+
+    private ImageRequest toRequest(GenerationRequest body) {
+        if (body == null) {
+            throw new InvalidRequestException("prompt", "a JSON body with 'prompt' is required");
+        }
+        String prompt = text("prompt", body.prompt(), true);
+        String negative = text("negative_prompt", body.negative_prompt(), false);
+        int count = body.n() == null ? 1 : body.n();
+        if (count < 1 || count > config.maxImages()) {
+            throw new InvalidRequestException("n", "n must be 1 to " + config.maxImages() + ", got " + count);
+        }
+        int[] size = size(body.size());
+        int steps = body.steps() == null ? config.defaultSteps() : body.steps();
+        if (steps < 1 || steps > config.maxSteps()) {
+            throw new InvalidRequestException("steps", "steps must be 1 to " + config.maxSteps() + ", got " + steps);
+        }
+        double guidance = body.guidance() == null ? config.defaultGuidance() : body.guidance();
+        if (!(guidance >= 0 && guidance <= 30)) {
+            throw new InvalidRequestException("guidance", "guidance must be between 0 and 30, got " + guidance);
+        }
+        OptionalLong seed = body.seed() == null ? OptionalLong.empty() : OptionalLong.of(body.seed());
+        return new ImageRequest(prompt, negative, size[0], size[1], steps, guidance, seed, count, Optional.empty());
+    }
+
+    private String text(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidRequestException(field, field + " must describe the image");
+            }
+            return "";
+        }
+        if (value.length() > config.maxPromptCharacters()) {
+            throw new InvalidRequestException(field, field + " has " + value.length() + " characters; the limit is "
+                    + config.maxPromptCharacters());
+        }
+        return value;
+    }
+
+    /** {@code WIDTHxHEIGHT} from the allowed list; 512x512 when absent. */
+    private int[] size(String value) {
+        String wanted = value == null || value.isBlank() ? "512x512" : value.strip().toLowerCase(Locale.ROOT);
+        if (!config.sizes().contains(wanted)) {
+            throw new InvalidRequestException("size", "size must be one of " + String.join(", ", config.sizes())
+                    + "; got '" + value + "'");
+        }
+        String[] parts = wanted.split("x");
+        return new int[] { Integer.parseInt(parts[0]), Integer.parseInt(parts[1]) };
+    }
+
+    private static boolean urlFormat(String value) {
+        if (value == null || value.isBlank() || value.equals("url")) {
+            return true;
+        }
+        if (value.equals("b64_json")) {
+            return false;
+        }
+        throw new InvalidRequestException("response_format", "response_format must be url or b64_json; got '"
+                + value + "'");
+    }
+
+    private static String url(UriInfo uri, String name) {
+        return uri.getBaseUriBuilder().path("v1/images/files").path(name).build().toString();
+    }
+}
