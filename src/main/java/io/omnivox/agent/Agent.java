@@ -80,10 +80,13 @@ public final class Agent {
     }
 
     /** The tools a turn may use, given what the user sent and has. */
-    public static Set<String> toolsFor(boolean hasKnowledge, boolean hasImages, boolean vision) {
+    public static Set<String> toolsFor(boolean hasKnowledge, boolean hasImages, boolean vision, boolean canDraw) {
         Set<String> tools = new LinkedHashSet<>();
         tools.add(AgentTools.CURRENT_TIME);
         tools.add(AgentTools.SET_VOICE_STYLE);
+        if (canDraw) {
+            tools.add(AgentTools.GENERATE_IMAGE);
+        }
         if (hasKnowledge) {
             tools.add(AgentTools.SEARCH_KNOWLEDGE);
         }
@@ -197,7 +200,8 @@ public final class Agent {
 
     private static AgentReply reply(Turn turn, String text, List<String> calls, AgentReply.Finish finish) {
         String answer = text == null ? "" : text.strip();
-        return new AgentReply(answer, cited(answer, turn.citations()), turn.voiceStyle(), calls, finish);
+        return new AgentReply(answer, cited(answer, turn.citations()), turn.voiceStyle(), calls, finish,
+                turn.pictures());
     }
 
     /** The citations the answer refers to by number; all of them when it refers to none. */

@@ -10,9 +10,10 @@ import java.util.List;
  * @param voiceStyle how the answer should be spoken
  * @param toolCalls  names of the tools run, in order (calls to tools the turn does not offer are refused, not listed)
  * @param finish     why the answer ended
+ * @param pictures   pictures the generate_image tool drew for the answer, in order
  */
 public record AgentReply(String text, List<Citation> citations, VoiceStyle voiceStyle, List<String> toolCalls,
-        Finish finish) {
+        Finish finish, List<ImageDrawing.Picture> pictures) {
 
     /** Why an answer ended. */
     public enum Finish {
@@ -27,5 +28,19 @@ public record AgentReply(String text, List<Citation> citations, VoiceStyle voice
     public AgentReply {
         citations = List.copyOf(citations);
         toolCalls = List.copyOf(toolCalls);
+        pictures = List.copyOf(pictures);
+    }
+
+    /**
+     * The answer as the conversation keeps it and plain clients show it: the text, then each picture drawn for it as
+     * a Markdown image of its URL (the UI shows these inline).
+     */
+    public String textWithPictures() {
+        StringBuilder out = new StringBuilder(text);
+        for (ImageDrawing.Picture picture : pictures) {
+            out.append(out.isEmpty() ? "" : "\n\n").append("![").append(picture.prompt().replaceAll("[\\[\\]\\n]", " "))
+                    .append("](").append(picture.url()).append(')');
+        }
+        return out.toString();
     }
 }

@@ -28,17 +28,31 @@ public class AgentService {
     private final KnowledgeSearch knowledge;
     private final ChatMemoryStore memory;
     private final AgentTools tools;
+    private final ImageDrawing drawing;
+    /** Without an image generator in the application, nothing is drawn and the tool is never offered. */
+    private static final ImageDrawing NO_DRAWING = new ImageDrawing() {
+        @Override
+        public boolean available() {
+            return false;
+        }
+
+        @Override
+        public Picture draw(String owner, String prompt) {
+            throw new IllegalStateException("no image generator");
+        }
+    };
     private final Map<ChatModels.Selected, Agent> agents = new ConcurrentHashMap<>();
 
     public AgentService(ChatModels models, AgentConfig config, Instance<KnowledgeSearch> knowledge,
-            ChatMemoryStore memory, OcrEngines ocr) {
+            ChatMemoryStore memory, OcrEngines ocr, Instance<ImageDrawing> drawing) {
         this.models = models;
         this.config = config;
         this.knowledge = knowledge.isResolvable() ? knowledge.get() : new NoKnowledge();
+        this.drawing = drawing.isResolvable() ? drawing.get() : NO_DRAWING;
         this.memory = memory;
         this.tools = new AgentTools(this.knowledge, image -> ocr.current()
                 .orElseThrow(() -> new EngineUnavailableException(ocr.unavailableReason()))
-                .recognize(OcrRequest.plain(image)).text(), ZonedDateTime::now, config.searchResults());
+                .recognize(OcrRequest.plain(image)).text(), this.drawing, ZonedDateTime::now, config.searchResults());
     }
 
     /**
@@ -120,7 +134,7 @@ public class AgentService {
         }
         Turn turn = new Turn(ask.owner(), conversation, ask.text(), ask.knowledgeBases(), ask.images(),
                 Agent.toolsFor(knowledge.hasKnowledge(ask.owner(), ask.knowledgeBases()), !ask.images().isEmpty(),
-                        model.vision()));
+                        model.vision(), drawing.available()));
         return new Prepared(agent, turn, oneOff);
     }
 

@@ -26,6 +26,7 @@ public final class Turn {
     private final List<Citation> citations = Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicInteger toolRuns = new java.util.concurrent.atomic.AtomicInteger();
     private volatile VoiceStyle voiceStyle = VoiceStyle.NEUTRAL;
+    private final List<ImageDrawing.Picture> pictures = Collections.synchronizedList(new ArrayList<>());
 
     public Turn(String owner, String conversationId, String text, List<String> knowledgeBases,
             List<BufferedImage> images, Set<String> allowedTools) {
@@ -100,6 +101,21 @@ public final class Turn {
     /** Tools run so far while answering this message. */
     public int toolRuns() {
         return toolRuns.get();
+    }
+
+    /** Pictures drawn for this answer, in order. */
+    public List<ImageDrawing.Picture> pictures() {
+        synchronized (pictures) {
+            return List.copyOf(pictures);
+        }
+    }
+
+    /** Keeps a picture drawn for this answer; its number, from 1. */
+    int drew(ImageDrawing.Picture picture) {
+        synchronized (pictures) {
+            pictures.add(picture);
+            return pictures.size();
+        }
     }
 
     public VoiceStyle voiceStyle() {

@@ -36,6 +36,7 @@ import io.omnivox.agent.AgentReply;
 import io.omnivox.agent.AgentService;
 import io.omnivox.agent.ChatModels;
 import io.omnivox.agent.Citation;
+import io.omnivox.agent.ImageDrawing;
 import io.omnivox.agent.ConversationService;
 import io.omnivox.account.CurrentUser;
 import io.omnivox.agent.chat.ContextTooLongException;
@@ -122,7 +123,7 @@ public class ChatCompletionsResource {
     private void record(AgentService.Ask ask, AgentReply reply) {
         if (ask.conversationId() != null) {
             conversations.record(UUID.fromString(ask.owner()), UUID.fromString(ask.conversationId()), ask.text(),
-                    reply.text());
+                    reply.textWithPictures());
         }
     }
 
@@ -130,9 +131,9 @@ public class ChatCompletionsResource {
         AgentReply reply = agent.answer(ask);
         record(ask, reply);
         return new OpenAiChat.Completion(id(), "chat.completion", now(), agent.modelName(),
-                List.of(new OpenAiChat.Choice(0, new OpenAiChat.AnswerMessage("assistant", reply.text(), null),
-                        finish(reply.finish()))),
-                null, sources(reply.citations()), style(reply));
+                List.of(new OpenAiChat.Choice(0, new OpenAiChat.AnswerMessage("assistant", reply.textWithPictures(),
+                        null), finish(reply.finish()))),
+                null, sources(reply.citations()), style(reply), pictures(reply));
     }
 
     private OpenAiChat.Completion model(OpenAiChat.Request request, List<ChatMessage> messages) {
@@ -147,7 +148,7 @@ public class ChatCompletionsResource {
         return new OpenAiChat.Completion(id(), "chat.completion", now(), selected.name(),
                 List.of(new OpenAiChat.Choice(0, new OpenAiChat.AnswerMessage("assistant",
                         response.aiMessage().text(), calls), finish)),
-                usage, null, null);
+                usage, null, null, null);
     }
 
     private static int orZero(Integer value) {
@@ -220,8 +221,13 @@ public class ChatCompletionsResource {
 
         void chunk(String model, OpenAiChat.Delta delta, String finish, List<OpenAiChat.Source> citations,
                 OpenAiChat.Style style) throws IOException {
+            chunk(model, delta, finish, citations, style, null);
+        }
+
+        void chunk(String model, OpenAiChat.Delta delta, String finish, List<OpenAiChat.Source> citations,
+                OpenAiChat.Style style, List<ImageDrawing.Picture> images) throws IOException {
             event(JSON.writeValueAsString(new OpenAiChat.Chunk(id, "chat.completion.chunk", created, model,
-                    List.of(new OpenAiChat.ChunkChoice(0, delta, finish)), citations, style)));
+                    List.of(new OpenAiChat.ChunkChoice(0, delta, finish)), citations, style, images)));
         }
 
         void event(String data) throws IOException {
@@ -253,7 +259,12 @@ public class ChatCompletionsResource {
 
     /** Events from the generating thread to the writing one; a {@code null} text ends the stream. */
     private record Event(OpenAiChat.Delta delta, String finish, List<OpenAiChat.Source> citations,
-            OpenAiChat.Style style, Throwable error, boolean last) {
+            OpenAiChat.Style style, Throwable error, boolean last, List<ImageDrawing.Picture> images) {
+
+        Event(OpenAiChat.Delta delta, String finish, List<OpenAiChat.Source> citations, OpenAiChat.Style style,
+                Throwable error, boolean last) {
+            this(delta, finish, citations, style, error, last, null);
+        }
     }
 
     private void streamAgent(AgentService.Ask ask, Sse out) throws IOException {
@@ -277,8 +288,13 @@ public class ChatCompletionsResource {
                     @Override
                     public void onComplete(AgentReply reply) {
                         record(ask, reply);
+                        String pictures = reply.textWithPictures().substring(reply.text().length());
+                        if (!pictures.isEmpty()) { // the drawn pictures end the text, as in a whole answer
+                            events.add(new Event(new OpenAiChat.Delta(null, pictures, null, null), null, null, null,
+                                    null, false));
+                        }
                         events.add(new Event(new OpenAiChat.Delta(null, null, null, null), finish(reply.finish()),
-                                sources(reply.citations()), style(reply), null, true));
+                                sources(reply.citations()), style(reply), null, true, pictures(reply)));
                     }
 
                     @Override
@@ -343,7 +359,7 @@ public class ChatCompletionsResource {
             if (event.error() != null) {
                 throw event.error() instanceof RuntimeException r ? r : new IllegalStateException(event.error());
             }
-            out.chunk(model, event.delta(), event.finish(), event.citations(), event.style());
+            out.chunk(model, event.delta(), event.finish(), event.citations(), event.style(), event.images());
             if (event.last()) {
                 out.done();
                 return;
@@ -358,6 +374,11 @@ public class ChatCompletionsResource {
             case STOP -> "stop";
             case LENGTH, TOOL_LIMIT -> "length";
         };
+    }
+
+    /** The pictures the agent drew, or null (left out of the JSON) when it drew none. */
+    private static List<ImageDrawing.Picture> pictures(AgentReply reply) {
+        return reply.pictures().isEmpty() ? null : reply.pictures();
     }
 
     static List<OpenAiChat.Source> sources(List<Citation> citations) {

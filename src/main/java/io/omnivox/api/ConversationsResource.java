@@ -136,8 +136,8 @@ public class ConversationsResource {
         Conversation conversation = conversations.get(owner, id);
         AgentReply reply = agent.answer(new AgentService.Ask(owner.toString(), conversation.id().toString(), List.of(),
                 body.content(), List.of(), body.knowledgeBases() == null ? List.of() : body.knowledgeBases()));
-        conversations.record(owner, id, body.content(), reply.text());
-        return new Reply(reply.text(), ChatCompletionsResource.sources(reply.citations()),
+        conversations.record(owner, id, body.content(), reply.textWithPictures());
+        return new Reply(reply.textWithPictures(), ChatCompletionsResource.sources(reply.citations()),
                 new OpenAiChat.Style(reply.voiceStyle().emotion(), reply.voiceStyle().speed()), reply.toolCalls(),
                 ChatCompletionsResource.finish(reply.finish()));
     }

@@ -46,10 +46,14 @@ public final class OpenAiChat {
     public record FunctionCall(String name, String arguments) {
     }
 
-    /** A whole answer. {@code citations} and {@code voice_style} are Omnivox extensions (agent answers only). */
+    /**
+     * A whole answer. {@code citations}, {@code voice_style} and {@code images} (pictures the agent drew, also in the
+     * content as Markdown images) are Omnivox extensions (agent answers only).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Completion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
-            List<Source> citations, @JsonProperty("voice_style") Style voiceStyle) {
+            List<Source> citations, @JsonProperty("voice_style") Style voiceStyle,
+            List<io.omnivox.agent.ImageDrawing.Picture> images) {
     }
 
     public record Choice(int index, AnswerMessage message, @JsonProperty("finish_reason") String finishReason) {
@@ -74,7 +78,8 @@ public final class OpenAiChat {
     /** One streamed event. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices,
-            List<Source> citations, @JsonProperty("voice_style") Style voiceStyle) {
+            List<Source> citations, @JsonProperty("voice_style") Style voiceStyle,
+            List<io.omnivox.agent.ImageDrawing.Picture> images) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -52,6 +52,10 @@ public interface ImageGenConfig {
     @WithDefault("4000")
     int maxPromptCharacters();
 
+    /** Side, in pixels, of the square picture the agent's generate_image tool draws (SD-Turbo's native 512). */
+    @WithDefault("512")
+    int agentSize();
+
     /** Generations run at once; further requests wait their turn (each holds the UNet's activations in memory). */
     @WithDefault("1")
     int maxConcurrent();

@@ -58,8 +58,24 @@ class AgentTest {
         }
     }
 
+    /** Draws nothing: answers a picture at a made-up URL, as the image generator's would be. */
+    static final ImageDrawing DRAWING = new ImageDrawing() {
+        @Override
+        public boolean available() {
+            return true;
+        }
+
+        @Override
+        public Picture draw(String owner, String prompt) {
+            if (prompt == null || prompt.isBlank()) {
+                throw new IllegalArgumentException("A picture needs a description.");
+            }
+            return new Picture("/v1/images/files/" + owner + "-1.png", prompt, 7, 512, 512);
+        }
+    };
+
     static AgentTools tools(KnowledgeSearch knowledge) {
-        return new AgentTools(knowledge, image -> "text in image",
+        return new AgentTools(knowledge, image -> "text in image", DRAWING,
                 () -> ZonedDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneId.of("UTC")), 5);
     }
 
@@ -71,7 +87,7 @@ class AgentTest {
 
     static Turn turn(String conversation, String text, KnowledgeSearch knowledge) {
         return new Turn("alice", conversation, text, List.of(), List.of(),
-                Agent.toolsFor(knowledge.hasKnowledge("alice", List.of()), false, false));
+                Agent.toolsFor(knowledge.hasKnowledge("alice", List.of()), false, false, false));
     }
 
     static AiMessage call(String tool, String arguments) {
@@ -213,8 +229,10 @@ class AgentTest {
         assertThat(chat.requests().get(2).messages()).hasSize(2);
         assertThat(names(chat.requests().get(0).toolSpecifications()))
                 .containsExactlyInAnyOrder(AgentTools.CURRENT_TIME, AgentTools.SET_VOICE_STYLE);
-        assertThat(Agent.toolsFor(true, true, false)).contains(AgentTools.READ_IMAGE, AgentTools.SEARCH_KNOWLEDGE);
-        assertThat(Agent.toolsFor(false, true, true)).doesNotContain(AgentTools.READ_IMAGE);
+        assertThat(Agent.toolsFor(true, true, false, false)).contains(AgentTools.READ_IMAGE,
+                AgentTools.SEARCH_KNOWLEDGE).doesNotContain(AgentTools.GENERATE_IMAGE);
+        assertThat(Agent.toolsFor(false, true, true, true)).doesNotContain(AgentTools.READ_IMAGE)
+                .contains(AgentTools.GENERATE_IMAGE);
     }
 
     @Test
@@ -236,6 +254,32 @@ class AgentTest {
         assertThat(reply.voiceStyle()).isEqualTo(new VoiceStyle("calm", 0.9));
         assertThat(chat.requests().get(1).messages().toString()).contains("Monday 23 November 2026, 09:30");
         assertThat(reply.citations()).isEmpty();
+    }
+
+    @Test
+    void should_draw_a_picture_and_keep_it_with_the_answer() {
+        FixedKnowledge none = new FixedKnowledge();
+        ChatModelMock chat = ChatModelMock.thatResponds(request -> {
+            long results = request.messages().stream().filter(m -> m instanceof ToolExecutionResultMessage).count();
+            if (results == 0) {
+                return AiMessage.from(List.of(ToolExecutionRequest.builder().id("d1").name(AgentTools.GENERATE_IMAGE)
+                        .arguments("{\"description\": \"a red lighthouse at dusk\"}").build(),
+                        ToolExecutionRequest.builder().id("d2").name(AgentTools.GENERATE_IMAGE)
+                                .arguments("{\"description\": \" \"}").build()));
+            }
+            return AiMessage.from("Here is a red lighthouse at dusk.");
+        });
+
+        AgentReply reply = agent(chat, null, none, 5).answer(new Turn("alice", "c7", "Draw a lighthouse", List.of(),
+                List.of(), Agent.toolsFor(false, false, false, true)));
+
+        assertThat(reply.pictures()).extracting(ImageDrawing.Picture::prompt)
+                .containsExactly("a red lighthouse at dusk");
+        assertThat(reply.toolCalls()).containsExactly(AgentTools.GENERATE_IMAGE, AgentTools.GENERATE_IMAGE);
+        assertThat(chat.requests().get(1).messages().toString()).contains("Picture 1 is drawn")
+                .contains("The picture was not drawn");
+        assertThat(reply.textWithPictures()).isEqualTo("Here is a red lighthouse at dusk.\n\n"
+                + "![a red lighthouse at dusk](/v1/images/files/alice-1.png)");
     }
 
     private static Set<String> names(List<ToolSpecification> specifications) {

@@ -65,7 +65,7 @@ class ImagesResourceTest {
                           recipe: models/export/sd-turbo.md
                         """);
                 return Map.of("omnivox.models.manifests", manifests.toString(),
-                        "omnivox.models.dir", root.resolve("weights").toString());
+                        "omnivox.models.dir", root.resolve("weights").toString(), "omnivox.imagegen.agent-size", "128");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -79,6 +79,42 @@ class ImagesResourceTest {
 
     private static BufferedImage png(byte[] bytes) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(bytes));
+    }
+
+    @jakarta.inject.Inject
+    ScriptedChatAccess scripted;
+
+    @Test
+    void should_let_the_agent_draw_a_picture_shown_with_its_answer_and_kept_in_the_conversation() throws Exception {
+        scripted.install(dev.langchain4j.model.chat.mock.ChatModelMock.thatResponds(request -> {
+            boolean drawn = request.messages().stream()
+                    .anyMatch(m -> m instanceof dev.langchain4j.data.message.ToolExecutionResultMessage);
+            return drawn ? dev.langchain4j.data.message.AiMessage.from("I drew a lighthouse for you.")
+                    : dev.langchain4j.data.message.AiMessage.from(dev.langchain4j.agent.tool.ToolExecutionRequest
+                            .builder().id("d1").name("generate_image")
+                            .arguments("{\"description\": \"a red lighthouse at dusk\"}").build());
+        }), new dev.langchain4j.model.chat.mock.StreamingChatModelMock(List.of(
+                dev.langchain4j.data.message.AiMessage.from("unused"))));
+        var user = KnowledgeFixtures.newUser();
+        String conversation = withKey(user.key()).contentType(ContentType.JSON).body("{}").post("/api/conversations")
+                .then().statusCode(201).extract().path("id");
+
+        JsonPath answer = withKey(user.key()).contentType(ContentType.JSON).body(Map.of("model", "omnivox",
+                "conversation_id", conversation, "messages", List.of(Map.of("role", "user", "content",
+                        "Draw me a lighthouse")))).post("/v1/chat/completions").then().statusCode(200).extract()
+                .jsonPath();
+
+        String url = answer.getString("images[0].url");
+        assertThat(url).startsWith("/v1/images/files/");
+        assertThat(answer.getString("images[0].prompt")).isEqualTo("a red lighthouse at dusk");
+        assertThat(answer.getString("choices[0].message.content")).isEqualTo("I drew a lighthouse for you.\n\n"
+                + "![a red lighthouse at dusk](" + url + ")");
+        BufferedImage picture = png(withKey(user.key()).get(url).then().statusCode(200).contentType("image/png")
+                .extract().asByteArray());
+        assertThat(picture.getWidth()).isEqualTo(128);
+        withKey(KnowledgeFixtures.newUser().key()).get(url).then().statusCode(404); // only its owner sees it
+        assertThat(withKey(user.key()).get("/api/conversations/" + conversation).then().statusCode(200).extract()
+                .jsonPath().getString("messages[1].content")).contains("](" + url + ")");
     }
 
     @Test
