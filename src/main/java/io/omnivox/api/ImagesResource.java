@@ -25,6 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.jboss.resteasy.reactive.RestForm;
+
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import io.omnivox.account.CurrentUser;
 import io.omnivox.imagegen.GeneratedImage;
 import io.omnivox.imagegen.ImageGenConfig;
@@ -83,8 +87,64 @@ public class ImagesResource {
             + "omnivox.imagegen.max-images, size from omnivox.imagegen.sizes, response_format url (default) or "
             + "b64_json; seed, steps, negative_prompt and guidance are Omnivox extensions. 503 without the model.")
     public GenerationResponse generate(GenerationRequest body, @Context UriInfo uri) {
-        ImageRequest request = toRequest(body);
-        boolean asUrl = urlFormat(body.response_format());
+        return answer(toRequest(body), urlFormat(body.response_format()), uri);
+    }
+
+    /** Largest starting image accepted, in bytes. */
+    static final long MAX_INIT_BYTES = 20L * 1024 * 1024;
+    /** Largest starting image accepted, in pixels (it is resized to the output size first). */
+    static final long MAX_INIT_PIXELS = 40_000_000L;
+
+    @POST
+    @jakarta.ws.rs.Path("/edits")
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Redraw an image after a prompt (image-to-image)", description = "OpenAI-compatible form:"
+            + " 'image' (PNG, JPEG, ...), 'prompt', 'n', 'size', 'response_format'; Omnivox adds 'strength' (0 to 1,"
+            + " how much to change it; default 0.5), 'seed', 'steps' (default 2), 'negative_prompt' and 'guidance'.")
+    public GenerationResponse edit(@RestForm("image") FileUpload image, @RestForm("prompt") String prompt,
+            @RestForm("n") Integer n, @RestForm("size") String size,
+            @RestForm("response_format") String responseFormat, @RestForm("strength") Double strength,
+            @RestForm("seed") Long seed, @RestForm("steps") Integer steps,
+            @RestForm("negative_prompt") String negativePrompt, @RestForm("guidance") Double guidance,
+            @Context UriInfo uri) {
+        ImageRequest text = toRequest(new GenerationRequest(prompt, n, size, responseFormat, seed,
+                steps == null ? EDIT_STEPS : steps, negativePrompt, guidance, null, null, null, null));
+        double change = strength == null ? EDIT_STRENGTH : strength;
+        if (!(change > 0 && change <= 1)) {
+            throw new InvalidRequestException("strength", "strength must be above 0 and at most 1, got " + change);
+        }
+        if (text.steps() * change < 1) {
+            throw new InvalidRequestException("steps", "steps × strength must be at least 1 (one denoising step); got "
+                    + text.steps() + " × " + change);
+        }
+        ImageRequest request = new ImageRequest(text.prompt(), text.negativePrompt(), text.width(), text.height(),
+                text.steps(), text.guidance(), text.seed(), text.count(),
+                Optional.of(new ImageRequest.InitImage(initImage(image), change)));
+        return answer(request, urlFormat(responseFormat), uri);
+    }
+
+    /** A redraw keeps half of the picture by default, over two steps (so one step of denoising runs). */
+    static final double EDIT_STRENGTH = 0.5;
+    static final int EDIT_STEPS = 2;
+
+    private static java.awt.image.BufferedImage initImage(FileUpload image) {
+        if (image == null || image.size() == 0) {
+            throw new InvalidRequestException("image", "Send the image to redraw in the multipart field 'image'.");
+        }
+        if (image.size() > MAX_INIT_BYTES) {
+            throw new InvalidRequestException(413, "image-too-large", "image", "The image has " + image.size()
+                    + " bytes; the limit is " + MAX_INIT_BYTES + ".");
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(image.uploadedFile())) {
+            return new io.omnivox.ocr.ImageLoader(MAX_INIT_PIXELS).load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private GenerationResponse answer(ImageRequest request, boolean asUrl, UriInfo uri) {
         ImageResult result = engines.generate(request, StepListener.NONE, new CancellationToken());
         List<ImageData> data = new ArrayList<>();
         for (GeneratedImage image : result.images()) {

@@ -117,6 +117,57 @@ class ImagesResourceTest {
                 .jsonPath().getString("messages[1].content")).contains("](" + url + ")");
     }
 
+    private static byte[] startingImage() throws IOException {
+        BufferedImage image = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, 300, 200);
+        g.setColor(java.awt.Color.BLUE);
+        g.fillOval(80, 40, 120, 120);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static io.restassured.specification.RequestSpecification edit(byte[] image) {
+        return given().multiPart("image", "start.png", image, "image/png").multiPart("prompt", "a blue moon")
+                .multiPart("size", "256x256").multiPart("response_format", "b64_json").multiPart("seed", "11");
+    }
+
+    @Test
+    void should_redraw_a_starting_image_reproducibly_and_differently_from_drawing_from_nothing() throws Exception {
+        byte[] start = startingImage();
+        JsonPath first = edit(start).post("/v1/images/edits").then().statusCode(200).extract().jsonPath();
+        JsonPath again = edit(start).post("/v1/images/edits").then().statusCode(200).extract().jsonPath();
+        JsonPath fromText = generate(Map.of("prompt", "a blue moon", "size", "256x256", "response_format", "b64_json",
+                "seed", 11, "steps", 2));
+
+        byte[] redrawn = Base64.getDecoder().decode(first.getString("data[0].b64_json"));
+        assertThat(png(redrawn).getWidth()).isEqualTo(256);
+        assertThat(png(redrawn).getHeight()).isEqualTo(256);
+        assertThat(first.getString("data[0].b64_json")).as("same seed, same image")
+                .isEqualTo(again.getString("data[0].b64_json"));
+        assertThat(first.getString("data[0].b64_json")).as("the starting image matters")
+                .isNotEqualTo(fromText.getString("data[0].b64_json"));
+    }
+
+    @Test
+    void should_refuse_a_bad_redraw_request() throws Exception {
+        given().multiPart("prompt", "a moon").post("/v1/images/edits").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("'image'"));
+        edit("not an image at all".getBytes()).post("/v1/images/edits").then().statusCode(
+                org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                        .and(org.hamcrest.Matchers.lessThan(500)))
+                .contentType("application/problem+json");
+        edit(startingImage()).multiPart("strength", "0").post("/v1/images/edits").then().statusCode(400)
+                .body("detail", containsString("strength"));
+        edit(startingImage()).multiPart("steps", "1").multiPart("strength", "0.3").post("/v1/images/edits").then()
+                .statusCode(400).body("detail", containsString("steps × strength"));
+        given().multiPart("image", "start.png", startingImage(), "image/png").multiPart("prompt", "")
+                .post("/v1/images/edits").then().statusCode(400);
+    }
+
     @Test
     void should_report_the_engine_ready_in_health() {
         given().get("/q/health/ready").then().statusCode(200)
