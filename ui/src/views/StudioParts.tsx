@@ -111,7 +111,8 @@ export function ScriptEditor(props: { job: Job; onChange: (job: Job) => void }) 
       const { job: next, rerendering } = await saveScript(job.id, draft);
       loaded.set(draft);
       notify(rerendering
-        ? `Saved ${changed.length} changed line${changed.length === 1 ? '' : 's'}; ${next.state === 'awaiting_review' ? 'they will be spoken when you approve' : 'speaking them again'}.`
+        ? `Saved ${changed.length === 1 ? '1 changed line' : `${changed.length} changed lines`}; ${next.state === 'awaiting_review'
+          ? `${changed.length === 1 ? 'it is' : 'they are'} spoken when you approve` : `speaking ${changed.length === 1 ? 'it' : 'them'} again`}.`
         : 'Nothing changed in the script.', 'info');
       props.onChange(next);
     } catch (err) {

@@ -101,7 +101,8 @@ export function VoiceView() {
   const play = async () => {
     const c = client.current!;
     if (!c.running) await c.start({ apiKey: settings.apiKey(), pipeline, targetLanguage: target, voice: '', podcastId });
-    if (c.running) c.playPodcast();
+    // after the end, from the first line again (podcast.play without a line resumes where it stopped)
+    if (c.running) c.playPodcast(c.snapshot().podcast.ended ? 0 : undefined);
   };
 
   const last = s.transcripts[s.transcripts.length - 1];
@@ -168,8 +169,8 @@ export function VoiceView() {
           <div class="row wrap">
             <h2 id="podcast-now-title">Listen and ask</h2>
             <span class="spacer" />
-            <button type="button" class="btn primary small" onClick={play} disabled={!podcastId || s.state === 'connecting'} data-testid="podcast-play">
-              <Icon name="play" /> {s.podcast.current && !s.podcast.ended ? 'Resume' : 'Play'}
+            <button type="button" class="btn primary small" onClick={play} disabled={!podcastId || s.state === 'connecting' || s.state === 'speaking'} data-testid="podcast-play">
+              <Icon name="play" /> {s.podcast.ended ? 'Play again' : s.podcast.current ? 'Resume' : 'Play'}
             </button>
             {active && (
               <button type="button" class="btn small" onClick={() => client.current!.cancelReply()} disabled={s.state !== 'speaking'} data-testid="podcast-pause">

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.mock.ChatModelMock;
 import dev.langchain4j.model.chat.mock.StreamingChatModelMock;
 import io.omnivox.agent.AgentTools;
@@ -136,6 +137,34 @@ class BrowserTest {
             run("studio", Map.of("BOOK", book.toString(), "CHAPTER_TITLES", "The Harbour|The Lighthouse"));
         } finally {
             Files.deleteIfExists(book);
+        }
+    }
+
+    @Test
+    void should_make_a_podcast_edit_a_line_of_its_script_and_listen_to_it() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")), "needs Debian's espeak-ng");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "needs Debian's ffmpeg");
+        // the podcast runner asks for the outline, then each section's dialogue (see PodcastTest); the streaming
+        // model is for the hosts answering a listener, which this scenario does not reach
+        scripted.install(ChatModelMock.thatResponds(request -> {
+            String prompt = ((UserMessage) request.messages().get(0)).singleText();
+            if (prompt.contains("section titles")) {
+                return AiMessage.from("1. The tides\n2. The ferry");
+            }
+            String topic = prompt.contains("\"The tides\"") ? "tides" : "ferry";
+            return AiMessage.from("Ada: [happy] Welcome back, today we talk about the " + topic + ".\n"
+                    + "Ben: The " + topic + " are what everyone asks about.");
+        }), new StreamingChatModelMock(List.of(AiMessage.from("Ada: The ferry leaves at dawn.\nBen: Indeed."))));
+        // the listener stays silent: the fake microphone loops two seconds of silence
+        Path microphone = Files.createTempFile("omnivox-ui-silence", ".wav");
+        try {
+            Files.write(microphone, WavCodec.encode(new AudioClip(new float[16_000 * 2], 16_000), 16));
+            run("podcast", Map.of("FAKE_AUDIO", microphone.toString(), "SOURCE", """
+                    Spring tides peak forty minutes after noon at the harbour mouth.
+
+                    The ferry leaves at dawn and returns before the evening tide."""));
+        } finally {
+            Files.deleteIfExists(microphone);
         }
     }
 
