@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jobSettled } from '../src/lib/jobs';
 import {
-  castChanges, changedLines, createPodcast, podcastFormProblem, podcastMultipart, podcastRequest, saveScript, withLine,
+  castChanges, changedLines, createPodcast, podcastFormProblem, podcastMultipart, podcastRequest, saveScript, scriptSavedMessage, withLine,
   type PodcastForm, type PodcastScript,
 } from '../src/lib/studio';
 
@@ -134,6 +134,15 @@ describe('script edits', () => {
     expect(JSON.parse(String(init.body))).toEqual(SCRIPT);
     fetch.mockImplementation(async () => answer(200));
     expect((await saveScript('j1', SCRIPT)).rerendering).toBe(false);
+  });
+});
+
+describe('scriptSavedMessage', () => {
+  const job = (state: string) => ({ state } as unknown as import('../src/lib/api').Job);
+  it('says what the server did with the edit', () => {
+    expect(scriptSavedMessage(1, true, job('queued'))).toBe('Saved 1 changed line; speaking it again.');
+    expect(scriptSavedMessage(2, false, job('awaiting_review'))).toBe('Saved 2 changed lines; they are spoken when you approve.');
+    expect(scriptSavedMessage(1, false, job('succeeded'))).toBe('Nothing changed in the script.');
   });
 });
 

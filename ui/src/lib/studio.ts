@@ -151,6 +151,17 @@ export async function saveScript(jobId: string, script: PodcastScript): Promise<
   return { job: (await response.json()) as Job, rerendering: response.status === 202 };
 }
 
+/**
+ * What saving the script did: after rendering, a 202 speaks the changed lines again and a 200 means nothing changed;
+ * while the job waits for review the server answers 200 and only the plan changes (nothing is spoken before approval).
+ */
+export function scriptSavedMessage(changed: number, rerendering: boolean, job: Job): string {
+  const lines = changed === 1 ? '1 changed line' : `${changed} changed lines`;
+  if (job.state === 'awaiting_review') return `Saved ${lines}; ${changed === 1 ? 'it is' : 'they are'} spoken when you approve.`;
+  if (rerendering) return `Saved ${lines}; speaking ${changed === 1 ? 'it' : 'them'} again.`;
+  return 'Nothing changed in the script.';
+}
+
 // --- the cast of an audiobook and review ---------------------------------------------------------------------------
 
 export interface CastMember {

@@ -4,7 +4,7 @@ import { Spinner } from '../components';
 import { ApiError, getJson, request, type Job, type Voice } from '../lib/api';
 import { notify, notifyError } from '../lib/notify';
 import {
-  EMOTIONS, approveJob, castChanges, changedLines, previewVoice, saveScript, scriptPath, withLine,
+  EMOTIONS, approveJob, castChanges, changedLines, previewVoice, saveScript, scriptPath, scriptSavedMessage, withLine,
   type Cast, type PodcastScript,
 } from '../lib/studio';
 
@@ -110,10 +110,7 @@ export function ScriptEditor(props: { job: Job; onChange: (job: Job) => void }) 
     try {
       const { job: next, rerendering } = await saveScript(job.id, draft);
       loaded.set(draft);
-      notify(rerendering
-        ? `Saved ${changed.length === 1 ? '1 changed line' : `${changed.length} changed lines`}; ${next.state === 'awaiting_review'
-          ? `${changed.length === 1 ? 'it is' : 'they are'} spoken when you approve` : `speaking ${changed.length === 1 ? 'it' : 'them'} again`}.`
-        : 'Nothing changed in the script.', 'info');
+      notify(scriptSavedMessage(changed.length, rerendering, next), 'info');
       props.onChange(next);
     } catch (err) {
       notifyError(err); // 422: the problem's detail names the line and what is wrong
