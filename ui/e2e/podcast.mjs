@@ -45,9 +45,12 @@ await scenario('podcast', async ({ page, log }) => {
   } else {
     expect(preview.status() === 200, `the voice preview answered ${preview.status()}`);
     expect((preview.headers()['content-type'] ?? '').startsWith('audio/'), `the preview should be audio, got ${preview.headers()['content-type']}`);
-    const src = await waitFor(async () => form.getByTestId('voice-preview-audio').first().evaluate((a) => a.src),
-      { timeoutMs: 5_000, message: 'the preview to be loaded into the page\'s <audio>' });
-    log(`preview: ${(await preview.body()).length} bytes of WAV, playing from ${src.slice(0, 30)}`);
+    const audio = await waitFor(async () => {
+      const a = await form.getByTestId('voice-preview-audio').first().evaluate((el) => ({ src: el.src, duration: el.duration, error: el.error?.code ?? null }));
+      if (a.error) throw new Expectation(`the preview could not be played (media error ${a.error})`);
+      return a.src && Number.isFinite(a.duration) && a.duration > 0 ? a : null;
+    }, { timeoutMs: 10_000, message: 'the preview to load into the page\'s <audio>' });
+    log(`preview: ${audio.duration.toFixed(2)} s of WAV playing from ${audio.src.slice(0, 30)}`);
   }
 
   const created = page.waitForResponse((r) => r.url().endsWith('/api/podcasts') && r.request().method() === 'POST', { timeout: 30_000 });
@@ -111,7 +114,8 @@ await scenario('podcast', async ({ page, log }) => {
   await item.getByTestId('job-listen').click();
   await page.getByTestId('podcast-now').waitFor({ timeout: 10_000 });
   expect((await page.getByTestId('pipeline').inputValue()) === 'interactive-podcast', 'the Voice page should be on the interactive podcast');
-  expect((await page.getByTestId('podcast-episode').inputValue()) === id, 'the Voice page should have this podcast chosen');
+  await waitFor(async () => (await page.getByTestId('podcast-episode').inputValue()) === id,
+    { timeoutMs: 10_000, message: 'the Voice page to have this podcast chosen' });
   await page.getByTestId('podcast-play').click();
   const first = await waitFor(async () => {
     const s = await page.getByTestId('voice-state').getAttribute('data-state');

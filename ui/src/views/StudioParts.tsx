@@ -90,12 +90,14 @@ function useResource<T>(path: string): { data: T | null; waiting: string | null;
  * A podcast's script: each line's speaker (one of the hosts), emotion and words can be changed; saving sends the
  * whole script back and the server speaks only the changed lines again.
  */
-export function ScriptEditor(props: { job: Job; onChange: (job: Job) => void }) {
+export function ScriptEditor(props: { job: Job; onChange: (job: Job) => void; onDirty?: (changed: number) => void }) {
   const { job } = props;
   const loaded = useResource<PodcastScript>(scriptPath(job.id));
   const [draft, setDraft] = useState<PodcastScript | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => { if (loaded.data) setDraft(loaded.data); }, [loaded.data]);
+  const dirty = loaded.data && draft ? changedLines(loaded.data, draft).length : 0;
+  useEffect(() => props.onDirty?.(dirty), [dirty]);
 
   if (loaded.loading) return <p class="muted small"><Spinner /> Loading the script…</p>;
   if (loaded.waiting) return <p class="muted small" data-testid="script-waiting">{loaded.waiting}</p>;
@@ -167,7 +169,7 @@ export function ScriptEditor(props: { job: Job; onChange: (job: Job) => void }) 
 }
 
 /** An audiobook's cast: the characters who speak, with how much and a sample, each with a voice to change. */
-export function CastEditor(props: { job: Job; voices: Voice[] | null; onChange: (job: Job) => void }) {
+export function CastEditor(props: { job: Job; voices: Voice[] | null; onChange: (job: Job) => void; onDirty?: (changed: number) => void }) {
   const { job } = props;
   const loaded = useResource<Cast>(`/api/audiobooks/${encodeURIComponent(job.id)}/cast`);
   const [choice, setChoice] = useState<Record<string, string>>({});
@@ -175,6 +177,8 @@ export function CastEditor(props: { job: Job; voices: Voice[] | null; onChange: 
   useEffect(() => {
     if (loaded.data) setChoice(Object.fromEntries(loaded.data.characters.map((c) => [c.name, c.voice])));
   }, [loaded.data]);
+  const dirty = loaded.data ? Object.keys(castChanges(loaded.data, choice)).length : 0;
+  useEffect(() => props.onDirty?.(dirty), [dirty]);
 
   if (loaded.loading) return <p class="muted small"><Spinner /> Loading the cast…</p>;
   if (loaded.waiting) return <p class="muted small">{loaded.waiting}</p>;
@@ -235,6 +239,8 @@ export function CastEditor(props: { job: Job; voices: Voice[] | null; onChange: 
 export function ReviewPanel(props: { job: Job; title: string; voices: Voice[] | null; onChange: (job: Job) => void }) {
   const { job } = props;
   const [approving, setApproving] = useState(false);
+  // unsaved edits would be lost: approving renders the plan as the server holds it
+  const [unsaved, setUnsaved] = useState(0);
   const approve = async () => {
     setApproving(true);
     try {
@@ -252,10 +258,11 @@ export function ReviewPanel(props: { job: Job; title: string; voices: Voice[] | 
         {job.kind === 'podcast' ? 'The script is written and nothing is spoken yet. Read it, change any line, then approve it.'
           : 'The book is planned and nothing is spoken yet. Check the cast and its voices, then approve it.'}
       </p>
-      {job.kind === 'podcast' ? <ScriptEditor job={job} onChange={props.onChange} />
-        : job.kind === 'audiobook' ? <CastEditor job={job} voices={props.voices} onChange={props.onChange} /> : null}
-      <div class="row end">
-        <button type="button" class="btn primary" onClick={approve} disabled={approving} aria-label={`Approve and render ${props.title}`} data-testid="job-approve">
+      {job.kind === 'podcast' ? <ScriptEditor job={job} onChange={props.onChange} onDirty={setUnsaved} />
+        : job.kind === 'audiobook' ? <CastEditor job={job} voices={props.voices} onChange={props.onChange} onDirty={setUnsaved} /> : null}
+      <div class="row wrap end">
+        {unsaved > 0 && <span class="muted small" data-testid="review-unsaved">Save or undo your changes before approving.</span>}
+        <button type="button" class="btn primary" onClick={approve} disabled={approving || unsaved > 0} aria-label={`Approve and render ${props.title}`} data-testid="job-approve">
           {approving && <Spinner label="Approving" />} Approve and render
         </button>
       </div>

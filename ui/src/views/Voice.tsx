@@ -126,7 +126,7 @@ export function VoiceView() {
             <select id="podcast-episode" value={podcastId} onChange={(e) => changePipeline(pipeline, target, e.currentTarget.value)}
               disabled={episodes === null} data-testid="podcast-episode">
               <option value="">Choose a podcast</option>
-              {podcastId && episodes !== null && !episodes.some((j) => j.id === podcastId) && <option value={podcastId}>{names[podcastId] ?? 'This podcast'}</option>}
+              {podcastId && !(episodes ?? []).some((j) => j.id === podcastId) && <option value={podcastId}>{names[podcastId] ?? 'This podcast'}</option>}
               {(episodes ?? []).map((j) => (
                 <option key={j.id} value={j.id}>{names[j.id] ?? `Podcast of ${new Date(j.created_at).toLocaleDateString()}`}</option>
               ))}
