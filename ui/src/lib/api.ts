@@ -145,7 +145,7 @@ export interface Health {
   status: string;
   checks: HealthCheck[];
 }
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type JobState = 'queued' | 'running' | 'awaiting_review' | 'succeeded' | 'failed' | 'cancelled';
 export interface JobArtifact {
   name: string;
   content_type: string;

@@ -11,6 +11,16 @@ export function jobEnded(job: Pick<Job, 'state'>): boolean {
   return job.state === 'succeeded' || job.state === 'failed' || job.state === 'cancelled';
 }
 
+/** A job made with "review" stops after planning until its owner approves it. */
+export function jobAwaitingReview(job: Pick<Job, 'state'>): boolean {
+  return job.state === 'awaiting_review';
+}
+
+/** Whether the job will not move by itself: ended, or waiting for review (following it would hold a connection). */
+export function jobSettled(job: Pick<Job, 'state'>): boolean {
+  return jobEnded(job) || jobAwaitingReview(job);
+}
+
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -18,7 +28,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Streams the job's events to `onJob` until it ends; on a broken or missing stream, polls GET /api/jobs/{id}. */
+/** Streams the job's events to `onJob` until it ends or waits for review; on a broken or missing stream, polls GET /api/jobs/{id}. */
 export async function followJob(id: string, onJob: (job: Job) => void, signal: AbortSignal): Promise<void> {
   const path = `/api/jobs/${encodeURIComponent(id)}`;
   if (openStreams < MAX_STREAMS) {
@@ -35,7 +45,7 @@ export async function followJob(id: string, onJob: (job: Job) => void, signal: A
           }
           if (signal.aborted) return;
           onJob(job);
-          if (jobEnded(job)) return;
+          if (jobSettled(job)) return;
         }
       }
     } catch (e) {
@@ -50,7 +60,7 @@ export async function followJob(id: string, onJob: (job: Job) => void, signal: A
       const job = await getJson<Job>(path);
       if (signal.aborted) return;
       onJob(job);
-      if (jobEnded(job)) return;
+      if (jobSettled(job)) return;
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 401)) return;
     }

@@ -18,3 +18,9 @@ export function useRoute(): Route {
   }, []);
   return route;
 }
+
+/** A query parameter of the hash route: `#/voice?podcast=abc` gives 'abc' for 'podcast'. */
+export function routeParam(hash: string, name: string): string | null {
+  const query = hash.indexOf('?');
+  return query < 0 ? null : new URLSearchParams(hash.slice(query + 1)).get(name);
+}

@@ -37,6 +37,46 @@ export interface VoiceSnapshot {
   queuedAfterCancelMs: number | null;
   outputSampleRate: number;
   pipeline: string;
+  /** The interactive podcast's playback (pipeline interactive-podcast). */
+  podcast: PodcastPlayback;
+}
+
+/** A line of the podcast that started playing (server event podcast.line). */
+export interface PodcastLine {
+  responseId: string;
+  line: number;
+  section: number;
+  sectionTitle: string;
+  speaker: string;
+  text: string;
+}
+
+/** Where the interactive podcast is: the line playing (or last played), and whether it was played to its end. */
+export interface PodcastPlayback {
+  current: PodcastLine | null;
+  ended: boolean;
+}
+
+export const NO_PODCAST: PodcastPlayback = { current: null, ended: false };
+
+/**
+ * The playback after a server event: podcast.line moves to that line (unless its response was cancelled: a line
+ * announced just before a barge-in must not show over the hosts' answer), podcast.ended marks the end; other events
+ * leave it as it is.
+ */
+export function podcastPlayback(state: PodcastPlayback, ev: any, cancelled: ReadonlySet<string> = new Set()): PodcastPlayback {
+  if (ev?.type === 'podcast.line') {
+    if (ev.response_id && cancelled.has(ev.response_id)) return state;
+    return {
+      ended: false,
+      current: {
+        responseId: String(ev.response_id ?? ''), line: Number(ev.line ?? 0), section: Number(ev.section ?? 0),
+        sectionTitle: String(ev.section_title ?? ''), speaker: String(ev.speaker ?? ''), text: String(ev.text ?? ''),
+      },
+    };
+  }
+  if (ev?.type === 'podcast.ended') return { ...state, ended: true };
+  return state;
 }
 
 export interface VoiceOptions {
@@ -44,6 +84,19 @@ export interface VoiceOptions {
   pipeline: string;
   targetLanguage: string;
   voice: string;
+  /** For interactive-podcast: the succeeded podcast job to listen to. */
+  podcastId?: string;
+}
+
+/** The session settings sent with session.update for a pipeline. */
+export function sessionSettings(pipeline: string, targetLanguage: string, voice = '', podcastId = ''): Record<string, unknown> {
+  const session: Record<string, unknown> = { pipeline };
+  if (pipeline === 'speech-translation') session.target_language = targetLanguage || 'en';
+  else if (pipeline === 'interactive-podcast') {
+    // the hosts speak in the voices the episode gave them: no session voice
+    if (podcastId) session.podcast_id = podcastId;
+  } else if (voice) session.voice = voice;
+  return session;
 }
 
 /**
@@ -89,7 +142,7 @@ export class VoiceClient {
     this.snap = {
       state: 'idle', partial: '', transcripts: [], reply: '', replyStatus: null, citations: [], voiceStyle: null,
       latency: null, error: null, receivedMs: 0, playedMs: 0, queuedMs: 0, framesSent: 0, interruptions: 0, queuedAfterCancelMs: null,
-      outputSampleRate: 24000, pipeline: 'voice-chat',
+      outputSampleRate: 24000, pipeline: 'voice-chat', podcast: NO_PODCAST,
     };
   }
 
@@ -146,9 +199,7 @@ export class VoiceClient {
       let opened = false;
       ws.onopen = () => {
         opened = true;
-        const session: Record<string, unknown> = { pipeline: options.pipeline };
-        if (options.voice && options.pipeline !== 'speech-translation') session.voice = options.voice;
-        if (options.pipeline === 'speech-translation') session.target_language = options.targetLanguage || 'en';
+        const session = sessionSettings(options.pipeline, options.targetLanguage, options.voice, options.podcastId);
         this.send({ type: 'session.update', session });
         this.update({ state: 'listening' });
         resolve();
@@ -184,11 +235,16 @@ export class VoiceClient {
   }
 
   /** Changes the pipeline while talking. */
-  setPipeline(pipeline: string, targetLanguage: string): void {
-    const session: Record<string, unknown> = { pipeline };
-    if (pipeline === 'speech-translation') session.target_language = targetLanguage;
-    this.send({ type: 'session.update', session });
-    this.update({ pipeline });
+  setPipeline(pipeline: string, targetLanguage: string, podcastId = ''): void {
+    this.send({ type: 'session.update', session: sessionSettings(pipeline, targetLanguage, '', podcastId) });
+    this.update({ pipeline, podcast: NO_PODCAST });
+  }
+
+  /** Plays the session's podcast from `line`, or from where it stopped. */
+  playPodcast(line?: number): void {
+    this.send(line === undefined ? { type: 'podcast.play' } : { type: 'podcast.play', line });
+    this.awaitingReply = true;
+    if (line !== undefined || this.snap.podcast.ended) this.update({ podcast: NO_PODCAST });
   }
 
   /** Ends the user's turn now (push-to-talk style). */
@@ -263,6 +319,11 @@ export class VoiceClient {
       }
       case 'response.cancelled':
         this.onCancelled(ev.response_id, ev.reason);
+        break;
+      case 'podcast.line':
+      case 'podcast.ended':
+        this.update({ podcast: podcastPlayback(this.snap.podcast, ev, this.cancelled) });
+        if (ev.type === 'podcast.ended') this.awaitingReply = false;
         break;
       case 'error':
         this.update({ error: ev.error?.message ?? 'The voice session reported an error.' });

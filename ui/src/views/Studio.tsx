@@ -1,13 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Spinner, formatBytes } from '../components';
 import { getJson, request, upload, type AudiobookReport, type Job, type JobArtifact, type Voice } from '../lib/api';
-import { followJob, formatClock, jobEnded, jobNames, rememberJobName } from '../lib/jobs';
+import { followJob, formatClock, jobAwaitingReview, jobEnded, jobNames, jobSettled, rememberJobName } from '../lib/jobs';
 import { notify, notifyError } from '../lib/notify';
+import { NewPodcast } from './PodcastForm';
+import { ReviewPanel, ScriptEditor, VoicePicker } from './StudioParts';
 
 const ACCEPT = '.epub,.docx,.pdf,.md,.markdown,.html,.htm,.txt,application/epub+zip,application/pdf,text/markdown,text/html,text/plain';
 
 const KINDS: Record<string, string> = { audiobook: 'Audiobook', podcast: 'Podcast' };
-const STATES: Record<string, string> = { queued: 'Queued', running: 'Running', succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled' };
+const STATES: Record<string, string> = {
+  queued: 'Queued', running: 'Running', awaiting_review: 'Waiting for your review', succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled',
+};
+/** The episode or book to play in the page, best first (Chromium plays MP3 everywhere; M4B and M4A need AAC). */
+const PLAYABLE = ['book.m4b', 'podcast.mp3', 'podcast.m4a'];
+const ARTIFACT_LABELS: Record<string, string> = {
+  'book.m4b': 'Book (M4B)', 'report.json': 'Report (JSON)', 'podcast.mp3': 'Episode (MP3)', 'podcast.m4a': 'Episode (M4A with chapters)',
+  'transcript.srt': 'Transcript (SRT)', 'transcript.vtt': 'Transcript (WebVTT)', 'show-notes.md': 'Show notes (Markdown)',
+  'script.json': 'Script (JSON)',
+};
 
 function kindLabel(kind: string): string {
   return KINDS[kind] ?? kind;
@@ -17,6 +28,11 @@ export function StudioView() {
   const [jobs, setJobs] = useState<Job[]>([]);
   const [loading, setLoading] = useState(true);
   const [names, setNames] = useState<Record<string, string>>(() => jobNames());
+  const [voices, setVoices] = useState<Voice[] | null>(null);
+
+  useEffect(() => {
+    getJson<{ data: Voice[] }>('/v1/voices').then((v) => setVoices(v.data ?? [])).catch((e) => { setVoices([]); notifyError(e); });
+  }, []);
 
   const load = async () => {
     try {
@@ -47,36 +63,33 @@ export function StudioView() {
     <div class="page">
       <header class="page-head">
         <h1>Studio</h1>
-        <p class="muted">Books read aloud by a narrator voice, chapter by chapter: an M4B with chapter marks, an MP3 per chapter and a report. Jobs run in the background.</p>
+        <p class="muted">Books read aloud by a narrator voice, chapter by chapter, and podcasts of hosts talking about a text, a knowledge base or your files. Jobs run in the background; ask for a review to check the script or cast before anything is spoken.</p>
       </header>
-      <NewAudiobook onCreated={created} />
+      <NewAudiobook voices={voices} onCreated={created} />
+      <NewPodcast voices={voices} onCreated={created} />
       <section class="card" aria-labelledby="jobs-title">
         <div class="row wrap">
           <h2 id="jobs-title">Jobs</h2>
           <span class="spacer" />
           <button type="button" class="btn small" onClick={load} data-testid="jobs-refresh">Refresh</button>
         </div>
-        {loading ? <Spinner label="Loading jobs" /> : jobs.length === 0 ? <p class="muted">No jobs yet. Make an audiobook above.</p> : null}
+        {loading ? <Spinner label="Loading jobs" /> : jobs.length === 0 ? <p class="muted">No jobs yet. Make an audiobook or a podcast above.</p> : null}
         <ul class="job-list" data-testid="job-list">
-          {jobs.map((job) => <JobItem key={job.id} job={job} name={names[job.id]} onChange={update} />)}
+          {jobs.map((job) => <JobItem key={job.id} job={job} name={names[job.id]} voices={voices} onChange={update} />)}
         </ul>
       </section>
     </div>
   );
 }
 
-function NewAudiobook(props: { onCreated: (job: Job, name: string) => void }) {
+function NewAudiobook(props: { voices: Voice[] | null; onCreated: (job: Job, name: string) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [author, setAuthor] = useState('');
   const [narrator, setNarrator] = useState('');
-  const [voices, setVoices] = useState<Voice[] | null>(null);
+  const [review, setReview] = useState(false);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    getJson<{ data: Voice[] }>('/v1/voices').then((v) => setVoices(v.data ?? [])).catch((e) => { setVoices([]); notifyError(e); });
-  }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -86,6 +99,7 @@ function NewAudiobook(props: { onCreated: (job: Job, name: string) => void }) {
     if (title.trim()) fields.title = title.trim();
     if (author.trim()) fields.author = author.trim();
     if (narrator) fields.narrator = narrator;
+    if (review) fields.review = 'true';
     try {
       const job = await upload<Job>('/api/audiobooks', fields);
       props.onCreated(job, title.trim() || file.name);
@@ -119,13 +133,12 @@ function NewAudiobook(props: { onCreated: (job: Job, name: string) => void }) {
           <label for="book-author">Author <span class="muted small">(optional)</span></label>
           <input id="book-author" maxLength={200} value={author} onInput={(e) => setAuthor(e.currentTarget.value)} data-testid="book-author" />
         </div>
-        <div class="stack">
-          <label for="book-narrator">Narrator</label>
-          <select id="book-narrator" value={narrator} onChange={(e) => setNarrator(e.currentTarget.value)} disabled={voices === null} data-testid="book-narrator">
-            <option value="">Server default</option>
-            {(voices ?? []).map((v) => <option key={v.id} value={v.id}>{v.name} ({v.language}, {v.engine})</option>)}
-          </select>
-        </div>
+        <VoicePicker id="book-narrator" label="Narrator" value={narrator} voices={props.voices} onChange={setNarrator}
+          defaultLabel="Server default" testid="book-narrator" />
+        <label class="check field-wide">
+          <input type="checkbox" checked={review} onChange={(e) => setReview(e.currentTarget.checked)} data-testid="book-review" />
+          Review the cast before rendering
+        </label>
         <div class="row end field-wide">
           {busy && <Spinner label="Uploading the book" />}
           <button type="submit" class="btn primary" disabled={!file || busy} data-testid="book-create">Create audiobook</button>
@@ -135,29 +148,32 @@ function NewAudiobook(props: { onCreated: (job: Job, name: string) => void }) {
   );
 }
 
-function JobItem(props: { job: Job; name?: string; onChange: (job: Job) => void }) {
+function JobItem(props: { job: Job; name?: string; voices: Voice[] | null; onChange: (job: Job) => void }) {
   const { job } = props;
   const ended = jobEnded(job);
+  const settled = jobSettled(job);
+  const [scriptOpen, setScriptOpen] = useState(false);
   const [report, setReport] = useState<AudiobookReport | null>(null);
   const [acting, setActing] = useState(false);
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
   const previous = useRef(job.state);
 
-  // follow a queued or running job live until it ends (again after a retry)
+  // follow a queued or running job live until it ends or waits for review (again after a retry, an edit or approval)
   useEffect(() => {
-    if (ended) return;
+    if (settled) return;
     const abort = new AbortController();
     followJob(job.id, (j) => onChange.current(j), abort.signal);
     return () => abort.abort();
-  }, [job.id, ended]);
+  }, [job.id, settled]);
 
   useEffect(() => {
     const before = previous.current;
     previous.current = job.state;
-    if (before === job.state || jobEnded({ state: before })) return;
+    if (before === job.state || jobSettled({ state: before })) return;
     const name = props.name ?? kindLabel(job.kind);
     if (job.state === 'succeeded') notify(`${name} is ready.`, 'info');
+    if (job.state === 'awaiting_review') notify(`${name} is waiting for your review.`, 'info');
     if (job.state === 'failed') notify(`${name} failed: ${job.error ?? 'unknown reason'}`);
   }, [job.state]);
 
@@ -193,7 +209,7 @@ function JobItem(props: { job: Job; name?: string; onChange: (job: Job) => void 
           <h3 id={headingId}>{title}</h3>
         </div>
         <span class={`badge status-${job.state}`} data-testid="job-state">
-          {!ended && <Spinner label={STATES[job.state] ?? job.state} />} {STATES[job.state] ?? job.state}
+          {!settled && <Spinner label={STATES[job.state] ?? job.state} />} {STATES[job.state] ?? job.state}
         </span>
       </div>
       <div class="job-progress">
@@ -204,22 +220,35 @@ function JobItem(props: { job: Job; name?: string; onChange: (job: Job) => void 
           // no plan yet: an indeterminate bar (no value attribute at all)
           <progress aria-label={`Progress of ${title}`} data-testid="job-progress" />
         )}
-        <span class="small muted nowrap">{total > 0 ? `${job.segments_done} / ${total} segments` : ended ? '' : 'waiting for the plan'}</span>
+        <span class="small muted nowrap">{total > 0 ? `${job.segments_done} / ${total} segments` : settled ? '' : 'waiting for the plan'}</span>
       </div>
       <p class="small job-meta">
-        {job.stage && !(ended && job.state === 'succeeded') && <span data-testid="job-stage">{job.stage}</span>}
+        {job.stage && job.state !== 'succeeded' && <span data-testid="job-stage">{job.stage}</span>}
         {job.state === 'succeeded' && <span data-testid="job-stage">finished{job.finished_at ? ` ${new Date(job.finished_at).toLocaleString()}` : ''}</span>}
         {job.segments_flagged > 0 && <span class="badge warn" data-testid="job-flagged">{job.segments_flagged} flagged</span>}
       </p>
       {job.state === 'failed' && job.error && <p class="error-text small" data-testid="job-error">{job.error}</p>}
       <div class="row wrap">
-        {(job.state === 'queued' || job.state === 'running') && (
+        {(job.state === 'queued' || job.state === 'running' || jobAwaitingReview(job)) && (
           <button type="button" class="btn small danger" disabled={acting} onClick={() => act('cancel')} aria-label={`Cancel ${title}`} data-testid="job-cancel">Cancel</button>
         )}
         {(job.state === 'failed' || job.state === 'cancelled') && (
           <button type="button" class="btn small" disabled={acting} onClick={() => act('retry')} aria-label={`Retry ${title}`} data-testid="job-retry">Retry</button>
         )}
+        {job.kind === 'podcast' && job.state === 'succeeded' && (
+          <a class="btn small" href={`#/voice?podcast=${encodeURIComponent(job.id)}`} aria-label={`Listen and ask: ${title}`} data-testid="job-listen">Listen and ask</a>
+        )}
+        {job.kind === 'podcast' && ended && (
+          <button type="button" class="btn small" aria-expanded={scriptOpen} aria-controls={`script-${job.id}`}
+            onClick={() => setScriptOpen(!scriptOpen)} data-testid="job-script">{scriptOpen ? 'Hide the script' : 'Edit the script'}</button>
+        )}
       </div>
+      {jobAwaitingReview(job) && <ReviewPanel job={job} title={title} voices={props.voices} onChange={props.onChange} />}
+      {job.kind === 'podcast' && ended && scriptOpen && (
+        <div id={`script-${job.id}`} class="book-result">
+          <ScriptEditor job={job} onChange={(j) => { setScriptOpen(false); props.onChange(j); }} />
+        </div>
+      )}
       {job.state === 'succeeded' && <BookResult job={job} title={title} report={report} />}
     </li>
   );
@@ -243,7 +272,7 @@ function saveBlob(url: string, name: string): void {
 
 function BookResult(props: { job: Job; title: string; report: AudiobookReport | null }) {
   const { job, report } = props;
-  const book = job.artifacts.find((a) => a.name === 'book.m4b');
+  const book = PLAYABLE.map((name) => job.artifacts.find((a) => a.name === name)).find((a) => a !== undefined);
   const [bookUrl, setBookUrl] = useState<string | null>(null);
   const [loadingBook, setLoadingBook] = useState(false);
   const [saving, setSaving] = useState<string | null>(null);
@@ -269,7 +298,7 @@ function BookResult(props: { job: Job; title: string; report: AudiobookReport | 
   };
 
   const download = async (a: JobArtifact) => {
-    if (a.name === 'book.m4b' && bookUrl) { saveBlob(bookUrl, a.name); return; }
+    if (a.name === book?.name && bookUrl) { saveBlob(bookUrl, a.name); return; }
     setSaving(a.name);
     try {
       const url = URL.createObjectURL(await artifactBlob(a));
@@ -284,8 +313,7 @@ function BookResult(props: { job: Job; title: string; report: AudiobookReport | 
 
   const chapterTitle = (a: JobArtifact) => report?.chapters.find((c) => c.file === a.name)?.title;
   const label = (a: JobArtifact) => {
-    if (a.name === 'book.m4b') return 'Book (M4B)';
-    if (a.name === 'report.json') return 'Report (JSON)';
+    if (ARTIFACT_LABELS[a.name]) return ARTIFACT_LABELS[a.name];
     const t = chapterTitle(a);
     return t ? `${t} (MP3)` : a.name;
   };
@@ -294,7 +322,7 @@ function BookResult(props: { job: Job; title: string; report: AudiobookReport | 
     <div class="book-result">
       {book && (
         <div class="stack">
-          {loadingBook && <p class="muted small"><Spinner /> Loading the book ({formatBytes(book.bytes)})…</p>}
+          {loadingBook && <p class="muted small"><Spinner /> Loading {job.kind === 'podcast' ? 'the episode' : 'the book'} ({formatBytes(book.bytes)})…</p>}
           <audio ref={player} controls preload="metadata" src={bookUrl ?? undefined} aria-label={`Play ${props.title}`} data-testid="book-player" />
         </div>
       )}

@@ -1,7 +1,13 @@
 import { Icon } from '../icons';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { getJson, type Job } from '../lib/api';
+import { jobNames } from '../lib/jobs';
+import { notifyError } from '../lib/notify';
+import { routeParam } from '../lib/router';
 import { settings } from '../lib/store';
 import { VoiceClient, transcriptBadges, type VoiceSnapshot, type VoiceState } from '../lib/voice';
+
+const PODCAST = 'interactive-podcast';
 
 const STATE_LABEL: Record<VoiceState, string> = {
   idle: 'Ready', connecting: 'Connecting…', listening: 'Listening', thinking: 'Thinking', speaking: 'Speaking',
@@ -16,8 +22,12 @@ export const LANGUAGES: [string, string][] = [
 export function VoiceView() {
   const client = useRef<VoiceClient | null>(null);
   const [snap, setSnap] = useState<VoiceSnapshot | null>(null);
-  const [pipeline, setPipeline] = useState(settings.pipeline());
+  // "Listen and ask" on a podcast in the Studio opens #/voice?podcast=<job id>
+  const [podcastId, setPodcastId] = useState(() => routeParam(window.location.hash, 'podcast') ?? '');
+  const [pipeline, setPipeline] = useState(() => (podcastId ? PODCAST : settings.pipeline()));
   const [target, setTarget] = useState(settings.targetLanguage());
+  const [episodes, setEpisodes] = useState<Job[] | null>(null);
+  const names = jobNames();
   const canvas = useRef<HTMLCanvasElement>(null);
 
   if (!client.current) client.current = new VoiceClient(setSnap);
@@ -25,6 +35,14 @@ export function VoiceView() {
   const active = s.state !== 'idle' && s.state !== 'error';
 
   useEffect(() => () => client.current?.stop(), []);
+
+  // the caller's finished podcasts, to choose one to listen to
+  useEffect(() => {
+    if (pipeline !== PODCAST || episodes !== null) return;
+    getJson<Job[]>('/api/jobs')
+      .then((jobs) => setEpisodes(jobs.filter((j) => j.kind === 'podcast' && j.state === 'succeeded')))
+      .catch((e) => { setEpisodes([]); notifyError(e); });
+  }, [pipeline]);
 
   // live waveform of the microphone
   useEffect(() => {
@@ -69,13 +87,22 @@ export function VoiceView() {
       return;
     }
     const key = settings.apiKey();
-    c.start({ apiKey: key, pipeline, targetLanguage: target, voice: settings.voice() });
+    c.start({ apiKey: key, pipeline, targetLanguage: target, voice: settings.voice(), podcastId });
   };
 
-  const changePipeline = (p: string, t: string) => {
+  const changePipeline = (p: string, t: string, podcast = podcastId) => {
     setPipeline(p);
     setTarget(t);
-    if (active) client.current!.setPipeline(p, t);
+    setPodcastId(podcast);
+    if (active) client.current!.setPipeline(p, t, podcast);
+  };
+
+  // Play / Resume: starts the session (the microphone is how the listener asks) when it is not running yet
+  const play = async () => {
+    const c = client.current!;
+    if (!c.running) await c.start({ apiKey: settings.apiKey(), pipeline, targetLanguage: target, voice: '', podcastId });
+    // after the end, from the first line again (podcast.play without a line resumes where it stopped)
+    if (c.running) c.playPodcast(c.snapshot().podcast.ended ? 0 : undefined);
   };
 
   const last = s.transcripts[s.transcripts.length - 1];
@@ -91,7 +118,21 @@ export function VoiceView() {
         <select id="pipeline" value={pipeline} onChange={(e) => changePipeline(e.currentTarget.value, target)} data-testid="pipeline">
           <option value="voice-chat">Voice chat</option>
           <option value="speech-translation">Speech translation</option>
+          <option value={PODCAST}>Interactive podcast</option>
         </select>
+        {pipeline === PODCAST && (
+          <>
+            <label for="podcast-episode">Episode</label>
+            <select id="podcast-episode" value={podcastId} onChange={(e) => changePipeline(pipeline, target, e.currentTarget.value)}
+              disabled={episodes === null} data-testid="podcast-episode">
+              <option value="">Choose a podcast</option>
+              {podcastId && !(episodes ?? []).some((j) => j.id === podcastId) && <option value={podcastId}>{names[podcastId] ?? 'This podcast'}</option>}
+              {(episodes ?? []).map((j) => (
+                <option key={j.id} value={j.id}>{names[j.id] ?? `Podcast of ${new Date(j.created_at).toLocaleDateString()}`}</option>
+              ))}
+            </select>
+          </>
+        )}
         {pipeline === 'speech-translation' && (
           <>
             <label for="target-language">Translate into</label>
@@ -122,6 +163,33 @@ export function VoiceView() {
       </div>
 
       {s.error && <p class="notice notice-error" role="alert" data-testid="voice-error">{s.error}</p>}
+
+      {pipeline === PODCAST && (
+        <section class="card podcast-now" aria-labelledby="podcast-now-title" data-testid="podcast-now">
+          <div class="row wrap">
+            <h2 id="podcast-now-title">Listen and ask</h2>
+            <span class="spacer" />
+            <button type="button" class="btn primary small" onClick={play} disabled={!podcastId || s.state === 'connecting' || s.state === 'speaking'} data-testid="podcast-play">
+              <Icon name="play" /> {s.podcast.ended ? 'Play again' : s.podcast.current ? 'Resume' : 'Play'}
+            </button>
+            {active && (
+              <button type="button" class="btn small" onClick={() => client.current!.cancelReply()} disabled={s.state !== 'speaking'} data-testid="podcast-pause">
+                Pause
+              </button>
+            )}
+          </div>
+          <p class="muted small">Ask the hosts a question at any moment by speaking: the episode stops, they answer from its sources, then it plays on.</p>
+          <div aria-live="polite" data-testid="podcast-line">
+            {s.podcast.current ? (
+              <>
+                <p class="small muted" data-testid="podcast-section">{s.podcast.current.sectionTitle}</p>
+                <p class="podcast-text"><strong data-testid="podcast-speaker">{s.podcast.current.speaker}:</strong> <span data-testid="podcast-text">{s.podcast.current.text}</span></p>
+              </>
+            ) : !s.podcast.ended && <p class="muted">{podcastId ? 'Press Play to start the episode.' : 'Choose a podcast to listen to.'}</p>}
+            {s.podcast.ended && <p class="muted" data-testid="podcast-ended">The episode has ended.</p>}
+          </div>
+        </section>
+      )}
 
       <section class="card voice-text" aria-label="Conversation">
         <div class="voice-you">

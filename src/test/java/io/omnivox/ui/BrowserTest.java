@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.mock.ChatModelMock;
 import dev.langchain4j.model.chat.mock.StreamingChatModelMock;
 import io.omnivox.agent.AgentTools;
@@ -31,6 +33,7 @@ import io.omnivox.api.ScriptedChatAccess;
 import io.omnivox.audio.AudioClip;
 import io.omnivox.audio.Pcm16;
 import io.omnivox.audio.WavCodec;
+import io.omnivox.studio.JobState;
 import io.omnivox.testkit.DefaultApiKey;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,6 +60,11 @@ class BrowserTest {
     /** A long spoken reply, so it is still playing when the user speaks again. */
     private static final String SPOKEN_REPLY = "Here is a long answer about the harbour, the boats and the weather. "
             .repeat(6).strip();
+
+    private static final String PODCAST_SOURCE = """
+            Spring tides peak forty minutes after noon at the harbour mouth.
+
+            The ferry leaves at dawn and returns before the evening tide.""";
 
     @TestHTTPResource("/")
     URL app;
@@ -137,6 +145,59 @@ class BrowserTest {
         } finally {
             Files.deleteIfExists(book);
         }
+    }
+
+    @Test
+    void should_make_a_podcast_edit_a_line_of_its_script_and_listen_to_it() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")), "needs Debian's espeak-ng");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "needs Debian's ffmpeg");
+        // the podcast runner asks for the outline, then each section's dialogue (see PodcastTest); the streaming
+        // model is for the hosts answering a listener, which this scenario does not reach
+        scripted.install(podcastWriter(),
+                new StreamingChatModelMock(List.of(AiMessage.from("Ada: The ferry leaves at dawn.\nBen: Indeed."))));
+        // the listener stays silent: the fake microphone loops two seconds of silence
+        Path microphone = Files.createTempFile("omnivox-ui-silence", ".wav");
+        try {
+            Files.write(microphone, WavCodec.encode(new AudioClip(new float[16_000 * 2], 16_000), 16));
+            run("podcast", Map.of("FAKE_AUDIO", microphone.toString(), "SOURCE", PODCAST_SOURCE));
+        } finally {
+            Files.deleteIfExists(microphone);
+        }
+    }
+
+    @Test
+    void should_wait_for_review_edit_the_plan_and_render_it_when_approved() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")), "needs Debian's espeak-ng");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "needs Debian's ffmpeg");
+        assumeTrue(Arrays.stream(JobState.values()).anyMatch(state -> state.name().equals("AWAITING_REVIEW")),
+                "needs jobs that wait for review (the server's review feature)");
+        scripted.install(podcastWriter(), new StreamingChatModelMock(List.of(AiMessage.from("unused"))));
+        Path book = Files.writeString(Files.createTempFile("omnivox-ui-book", ".md"), """
+                # The Harbour
+
+                "The boats are late," said Mara. The gulls follow them.
+                """);
+        try {
+            run("review", Map.of("BOOK", book.toString(), "SOURCE", PODCAST_SOURCE));
+        } finally {
+            Files.deleteIfExists(book);
+        }
+    }
+
+    /**
+     * A scripted chat model for the podcast runner: the outline first, then each section's dialogue (see
+     * PodcastTest); anything else gets the first section's dialogue too.
+     */
+    private static ChatModelMock podcastWriter() {
+        return ChatModelMock.thatResponds(request -> {
+            String prompt = ((UserMessage) request.messages().get(0)).singleText();
+            if (prompt.contains("section titles")) {
+                return AiMessage.from("1. The tides\n2. The ferry");
+            }
+            String topic = prompt.contains("\"The ferry\"") ? "ferry" : "tides";
+            return AiMessage.from("Ada: [happy] Welcome back, today we talk about the " + topic + ".\n"
+                    + "Ben: The " + topic + " are what everyone asks about.");
+        });
     }
 
     /** Runs one browser scenario and fails with its output unless it passes. */
