@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { closeOpenFence, renderMarkdown, sanitize, speakableText } from '../src/lib/markdown';
+import { closeOpenFence, isGeneratedImage, loadGeneratedImages, renderMarkdown, sanitize, speakableText } from '../src/lib/markdown';
 
 describe('renderMarkdown', () => {
   it('keeps fenced code with highlighting', () => {
@@ -66,5 +66,34 @@ describe('renderMarkdown', () => {
 describe('speakableText', () => {
   it('drops code, math, marks and citation numbers', () => {
     expect(speakableText('# Title\n**Bold** answer [1].\n```js\ncode()\n```\n$$x$$ [link](http://a) `y`')).toBe('Title Bold answer . link y');
+  });
+});
+
+describe('generated images', () => {
+  it('marks the agent\'s pictures for an authorised fetch instead of a plain src, and leaves other images alone', () => {
+    const html = renderMarkdown('Here it is.\n\n![a red lighthouse](/v1/images/files/abc-123.png)\n\n![x](https://example.org/x.png)');
+    const root = document.createElement('div');
+    root.innerHTML = html;
+    const mine = root.querySelector('img[data-generated-src]')!;
+    expect(mine.getAttribute('data-generated-src')).toBe('/v1/images/files/abc-123.png');
+    expect(mine.getAttribute('src')).toBeNull();
+    expect(mine.getAttribute('alt')).toBe('a red lighthouse');
+    expect(root.querySelector('figcaption')!.textContent).toBe('a red lighthouse');
+    expect(root.querySelectorAll('img[src]')).toHaveLength(1);
+    expect(isGeneratedImage('/v1/images/files/../../etc/passwd.png')).toBe(false);
+  });
+
+  it('loads marked pictures through the given fetch and shows them from blob URLs', async () => {
+    const root = document.createElement('div');
+    root.innerHTML = renderMarkdown('![moon](/v1/images/files/m.png)');
+    const asked: string[] = [];
+    const original = URL.createObjectURL; // jsdom has no blob URLs
+    URL.createObjectURL = () => 'blob:omnivox/1';
+    const made = await loadGeneratedImages(root, async (path) => { asked.push(path); return new Blob(['png']); })
+      .finally(() => { URL.createObjectURL = original; });
+    expect(asked).toEqual(['/v1/images/files/m.png']);
+    expect(made).toHaveLength(1);
+    expect(root.querySelector('img')!.getAttribute('src')).toBe(made[0]);
+    expect(speakableText('Done.\n\n![moon](/v1/images/files/m.png)')).toBe('Done.');
   });
 });

@@ -90,8 +90,44 @@ const marked = new Marked({
       const label = language ? `<span class="code-lang">${escapeHtml(language)}</span>` : '';
       return `<div class="code-block">${label}<pre><code class="${cls}">${body}</code></pre></div>\n`;
     },
+    image({ href, text }: Tokens.Image): string {
+      // pictures the agent drew are the user's own files behind their API key: an <img src> cannot send the key,
+      // so they are marked for fetching (see loadGeneratedImages) instead of loaded by the browser
+      if (isGeneratedImage(href)) {
+        return `<figure class="generated-image"><img data-generated-src="${escapeHtml(href)}" alt="${escapeHtml(text)}" />`
+          + `<figcaption>${escapeHtml(text)}</figcaption></figure>`;
+      }
+      return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}" />`;
+    },
   },
 });
+
+const GENERATED = /^\/v1\/images\/files\/[A-Za-z0-9._-]+\.png$/;
+
+/** Whether a URL is one of the caller's generated images on this server. */
+export function isGeneratedImage(href: string): boolean {
+  return GENERATED.test(href);
+}
+
+/**
+ * Shows the generated images marked in {@code root}: each is fetched with the API key and shown from a blob URL.
+ * Returns the blob URLs made, for the caller to revoke when the message goes away.
+ */
+export async function loadGeneratedImages(root: HTMLElement, fetchBlob: (path: string) => Promise<Blob>): Promise<string[]> {
+  const made: string[] = [];
+  for (const img of Array.from(root.querySelectorAll<HTMLImageElement>('img[data-generated-src]'))) {
+    const path = img.getAttribute('data-generated-src')!;
+    img.removeAttribute('data-generated-src');
+    try {
+      const url = URL.createObjectURL(await fetchBlob(path));
+      made.push(url);
+      img.src = url;
+    } catch {
+      img.alt = `${img.alt} (the picture could not be loaded)`;
+    }
+  }
+  return made;
+}
 
 let hooked = false;
 function purifier(): typeof DOMPurify {

@@ -6,7 +6,7 @@ import {
   type Citation, type Conversation, type ConversationDetail, type KnowledgeBase, type OcrResponse,
 } from '../lib/api';
 import { streamChat } from '../lib/chat';
-import { renderMarkdown, speakableText } from '../lib/markdown';
+import { loadGeneratedImages, renderMarkdown, speakableText } from '../lib/markdown';
 import { notify, notifyError } from '../lib/notify';
 import { settings } from '../lib/store';
 
@@ -336,6 +336,17 @@ function UserBubble(props: { message: ChatMessage }) {
 function Answer(props: { message: ChatMessage; onCitation: (c: Citation) => void }) {
   const m = props.message;
   const html = useMemo(() => renderMarkdown(m.content), [m.content]);
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (m.streaming || !body.current) return undefined;
+    let urls: string[] = [];
+    let gone = false;
+    loadGeneratedImages(body.current, async (path) => (await request(path)).blob()).then((made) => {
+      if (gone) made.forEach((u) => URL.revokeObjectURL(u));
+      else urls = made;
+    });
+    return () => { gone = true; urls.forEach((u) => URL.revokeObjectURL(u)); };
+  }, [html, m.streaming]);
   return (
     <article class="msg assistant" data-testid="assistant-message" aria-busy={m.streaming ? 'true' : 'false'} data-streaming={m.streaming ? 'true' : 'false'}>
       <h3 class="visually-hidden">Omnivox answered</h3>
@@ -343,7 +354,7 @@ function Answer(props: { message: ChatMessage; onCitation: (c: Citation) => void
       <div class="answer-body">
         {m.tool && <p class="tool-note"><Spinner /> Using {m.tool.replace(/_/g, ' ')}…</p>}
         {m.streaming && !m.content && !m.tool && <p class="muted"><Spinner /> Thinking…</p>}
-        <div class="markdown" data-testid="answer-text" dangerouslySetInnerHTML={{ __html: html }} />
+        <div class="markdown" data-testid="answer-text" ref={body} dangerouslySetInnerHTML={{ __html: html }} />
         {m.failed && <p class="muted small">{m.failed}</p>}
         {m.citations && m.citations.length > 0 && (
           <ul class="chips citations" aria-label="Sources">
