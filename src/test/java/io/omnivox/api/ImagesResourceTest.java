@@ -37,7 +37,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(ImagesResourceTest.FixtureWeights.class)
-class ImagesResourceTest {
+public class ImagesResourceTest {
 
     private static final String PATH = "/v1/images/generations";
 

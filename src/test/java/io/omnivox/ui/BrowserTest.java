@@ -50,9 +50,9 @@ class BrowserTest {
     @Inject
     io.omnivox.api.ScriptedChatAccess scripted;
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path E2E = Path.of("ui", "e2e");
-    private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+    private static final Path CHROMIUM = Scenarios.CHROMIUM;
+    private static final Path E2E = Scenarios.E2E;
+    private static final Path SCREENSHOTS = Scenarios.SCREENSHOTS;
     private static final Path GOFORWARD = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
     private static final String PASSAGE = "The keeper of the Skerrymore light winds the clockwork lens every four"
             + " hours through the night.";
@@ -202,29 +202,6 @@ class BrowserTest {
 
     /** Runs one browser scenario and fails with its output unless it passes. */
     private void run(String scenario, Map<String, String> settings) throws Exception {
-        Map<String, String> env = new HashMap<>(settings);
-        String base = app.toString().replaceAll("/$", "");
-        env.put("OMNIVOX_URL", base);
-        env.put("OMNIVOX_KEY", DefaultApiKey.TEST_ADMIN_KEY);
-        env.put("SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString());
-        env.put("CHROMIUM", CHROMIUM.toString());
-        Path log = Files.createTempFile("omnivox-ui-" + scenario, ".log");
-        try {
-            ProcessBuilder node = new ProcessBuilder("node", E2E.resolve(scenario + ".mjs").toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            node.environment().putAll(env);
-            Process process = node.start();
-            boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-            if (!finished) {
-                process.destroyForcibly();
-            }
-            String output = Files.readString(log);
-            System.out.printf("--- browser scenario %s ---%n%s%n", scenario, output);
-            assertThat(finished).as("browser scenario %s finished in time; output:%n%s", scenario, output).isTrue();
-            assertThat(process.exitValue()).as("browser scenario %s; output:%n%s", scenario, output).isZero();
-            assertThat(SCREENSHOTS.resolve(scenario + ".png")).as("its screenshot").isNotEmptyFile();
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        Scenarios.run(app, scenario, settings);
     }
 }
