@@ -6,41 +6,10 @@ package io.omnivox.imagegen;
  * {@code σ_up = √(σ_to²(σ_from² − σ_to²)/σ_from²)} and {@code σ_down = √(σ_to² − σ_up²)}. The noise comes from the
  * image's seeded generator, so results stay reproducible.
  */
-final class EulerAncestralScheduler implements Scheduler {
-
-    private final double[] timesteps;
-    private final double[] sigmas;
-    private final PredictionType prediction;
-    private final TimestepSpacing spacing;
+final class EulerAncestralScheduler extends SigmaScheduler {
 
     EulerAncestralScheduler(NoiseSchedule schedule, int steps, TimestepSpacing spacing, PredictionType prediction) {
-        this.timesteps = spacing.timesteps(steps, schedule.trainSteps());
-        this.sigmas = new double[steps + 1];
-        for (int i = 0; i < steps; i++) {
-            sigmas[i] = schedule.sigmaAt(timesteps[i]);
-        }
-        this.prediction = prediction;
-        this.spacing = spacing;
-    }
-
-    @Override
-    public double[] timesteps() {
-        return timesteps.clone();
-    }
-
-    double sigma(int index) {
-        return sigmas[index];
-    }
-
-    @Override
-    public double initNoiseSigma() {
-        double max = sigmas[0];
-        return spacing == TimestepSpacing.LEADING ? Math.sqrt(max * max + 1) : max;
-    }
-
-    @Override
-    public float[] scaleModelInput(float[] sample, int index) {
-        return EulerScheduler.scale(sample, 1 / Math.sqrt(sigmas[index] * sigmas[index] + 1));
+        super(schedule, steps, spacing, prediction);
     }
 
     @Override
@@ -52,7 +21,7 @@ final class EulerAncestralScheduler implements Scheduler {
         double dt = down - from;
         float[] next = new float[sample.length];
         for (int i = 0; i < sample.length; i++) {
-            double original = EulerScheduler.originalSample(prediction, modelOutput[i], sample[i], from);
+            double original = originalSample(prediction, modelOutput[i], sample[i], from);
             double derivative = (sample[i] - original) / from;
             double value = sample[i] + derivative * dt;
             // the last step has σ_up = 0: no noise is drawn for it
@@ -64,14 +33,5 @@ final class EulerAncestralScheduler implements Scheduler {
     /** The noise added back after stepping from σ_from to σ_to. */
     static double sigmaUp(double from, double to) {
         return Math.sqrt(to * to * (from * from - to * to) / (from * from));
-    }
-
-    @Override
-    public float[] addNoise(float[] original, float[] noise, int index) {
-        float[] noisy = new float[original.length];
-        for (int i = 0; i < original.length; i++) {
-            noisy[i] = (float) (original[i] + noise[i] * sigmas[index]);
-        }
-        return noisy;
     }
 }

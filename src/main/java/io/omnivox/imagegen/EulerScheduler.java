@@ -7,44 +7,10 @@ package io.omnivox.imagegen;
  * {@link TimestepSpacing#TRAILING trailing} spacing this is SD-Turbo's schedule: one step at t = 999 turns pure noise
  * into x₀ directly.
  */
-final class EulerScheduler implements Scheduler {
-
-    private final double[] timesteps;
-    /** One σ per step plus a final 0. */
-    private final double[] sigmas;
-    private final PredictionType prediction;
-    private final TimestepSpacing spacing;
+final class EulerScheduler extends SigmaScheduler {
 
     EulerScheduler(NoiseSchedule schedule, int steps, TimestepSpacing spacing, PredictionType prediction) {
-        this.timesteps = spacing.timesteps(steps, schedule.trainSteps());
-        this.sigmas = new double[steps + 1];
-        for (int i = 0; i < steps; i++) {
-            sigmas[i] = schedule.sigmaAt(timesteps[i]);
-        }
-        this.prediction = prediction;
-        this.spacing = spacing;
-    }
-
-    @Override
-    public double[] timesteps() {
-        return timesteps.clone();
-    }
-
-    /** σ of step {@code index}; {@code index == steps} is the final 0. */
-    double sigma(int index) {
-        return sigmas[index];
-    }
-
-    @Override
-    public double initNoiseSigma() {
-        // diffusers: the largest σ for linspace/trailing spacing, √(σ²+1) for leading; σ₀ is the largest
-        double max = sigmas[0];
-        return spacing == TimestepSpacing.LEADING ? Math.sqrt(max * max + 1) : max;
-    }
-
-    @Override
-    public float[] scaleModelInput(float[] sample, int index) {
-        return scale(sample, 1 / Math.sqrt(sigmas[index] * sigmas[index] + 1));
+        super(schedule, steps, spacing, prediction);
     }
 
     @Override
@@ -58,30 +24,5 @@ final class EulerScheduler implements Scheduler {
             next[i] = (float) (sample[i] + derivative * dt);
         }
         return next;
-    }
-
-    @Override
-    public float[] addNoise(float[] original, float[] noise, int index) {
-        float[] noisy = new float[original.length];
-        for (int i = 0; i < original.length; i++) {
-            noisy[i] = (float) (original[i] + noise[i] * sigmas[index]);
-        }
-        return noisy;
-    }
-
-    /** x₀ predicted at σ in the σ-parametrisation of the Euler schedulers (latents not divided by √(σ²+1)). */
-    static double originalSample(PredictionType prediction, double output, double sample, double sigma) {
-        return switch (prediction) {
-            case EPSILON -> sample - sigma * output;
-            case V_PREDICTION -> output * (-sigma / Math.sqrt(sigma * sigma + 1)) + sample / (sigma * sigma + 1);
-        };
-    }
-
-    static float[] scale(float[] values, double factor) {
-        float[] scaled = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            scaled[i] = (float) (values[i] * factor);
-        }
-        return scaled;
     }
 }

@@ -205,7 +205,7 @@ public final class OnnxDiffusionPipeline implements ImageGenerator, AutoCloseabl
         int start = request.initImage().map(init -> firstStep(request.steps(), init.strength())).orElse(0);
         float[] latents = request.initImage().isPresent()
                 ? schedule.addNoise(encode(request), noise.next(size), start)
-                : EulerScheduler.scale(noise.next(size), schedule.initNoiseSigma());
+                : SigmaScheduler.scale(noise.next(size), schedule.initNoiseSigma());
         int batch = batched ? 2 : 1;
         long[] shape = { batch, 4, h, w };
         float[] cond = guidanceEmbedding == null ? null : repeat(guidanceEmbedding, batch);

@@ -4,7 +4,7 @@ package io.omnivox.imagegen;
  * One denoising run's timesteps and update rule. Latents are flat {@code float} arrays in {@code [batch, 4, h, w]}
  * order; the scheduler never looks at their shape. A scheduler is made for one image and is not thread-safe.
  */
-sealed interface Scheduler permits EulerScheduler, EulerAncestralScheduler, LcmScheduler {
+sealed interface Scheduler permits SigmaScheduler, LcmScheduler {
 
     /** Timesteps given to the UNet, one per inference step, largest first. */
     double[] timesteps();

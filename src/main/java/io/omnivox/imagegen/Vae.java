@@ -51,7 +51,7 @@ final class Vae {
 
     /** Pixels {@code [1, 3, 8h, 8w]} in [-1, 1] from latents {@code [1, 4, h, w]} in the UNet's scale. */
     Tensors.Output decode(float[] latents, int h, int w) {
-        float[] unscaled = EulerScheduler.scale(latents, 1 / scalingFactor);
+        float[] unscaled = SigmaScheduler.scale(latents, 1 / scalingFactor);
         try (OnnxTensor input = Tensors.floats(unscaled, 1, 4, h, w);
                 OrtSession.Result result = decoder.run(Map.of("latent_sample", input))) {
             Tensors.Output pixels = Tensors.floatOutput(result, "sample", decoder.name());
@@ -82,7 +82,7 @@ final class Vae {
                         + width / 8 + "]");
             }
             float[] mean = java.util.Arrays.copyOf(latents.data(), 4 * plane);
-            return EulerScheduler.scale(mean, scalingFactor);
+            return SigmaScheduler.scale(mean, scalingFactor);
         }
     }
 

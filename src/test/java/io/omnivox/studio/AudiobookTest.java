@@ -41,37 +41,7 @@ class AudiobookTest {
     io.omnivox.api.ScriptedChatAccess scripted;
 
     static JsonPath awaitEnded(TestUser user, String job) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            JsonPath view = withKey(user.key()).get("/api/jobs/" + job).then().statusCode(200).extract().jsonPath();
-            if (List.of("succeeded", "failed", "cancelled").contains(view.getString("state"))) {
-                return view;
-            }
-            assertThat(System.nanoTime()).as("job %s to end; it is %s", job, view.prettify()).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    static JsonPath awaitState(TestUser user, String job, String state) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            JsonPath view = withKey(user.key()).get("/api/jobs/" + job).then().statusCode(200).extract().jsonPath();
-            if (view.getString("state").equals(state)) {
-                return view;
-            }
-            assertThat(view.getString("state")).as("job %s on its way to %s", job, state).isIn("queued", "running");
-            assertThat(System.nanoTime()).as("job %s to be %s; it is %s", job, state, view.prettify())
-                    .isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        return io.omnivox.testkit.JobWaits.awaitEnded(user.key(), job);
     }
 
     private static JsonNode ffprobe(Path file) throws Exception {
