@@ -187,16 +187,7 @@ class IsolationWalkTest {
     }
 
     private static void awaitState(TestUser owner, String job) {
-        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (!withKey(owner.key()).get("/api/jobs/" + job).then().extract().path("state")
-                .equals("awaiting_review")) {
-            assertThat(System.nanoTime()).as("job %s to await review", job).isLessThan(end);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        JobWaits.awaitState(owner.key(), job, "awaiting_review");
     }
 
     private static void stillThere(TestUser owner, Map<String, String> ids) {

@@ -44,6 +44,10 @@ class AudiobookTest {
         return io.omnivox.testkit.JobWaits.awaitEnded(user.key(), job);
     }
 
+    static JsonPath awaitState(TestUser user, String job, String state) {
+        return io.omnivox.testkit.JobWaits.awaitState(user.key(), job, state);
+    }
+
     private static JsonNode ffprobe(Path file) throws Exception {
         Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_chapters", "-show_format", "-of", "json",
                 file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -288,7 +288,7 @@ class PodcastTest {
         body.put("review", true);
         String job = withKey(host.key()).contentType(ContentType.JSON).body(body).post("/api/podcasts").then()
                 .statusCode(202).extract().path("id");
-        JsonPath waiting = awaitState(host, job, "awaiting_review");
+        JsonPath waiting = AudiobookTest.awaitState(host, job, "awaiting_review");
         assertThat(waiting.getInt("segments_done")).isZero();
 
         ObjectNode script = (ObjectNode) JSON.readTree(withKey(host.key()).get("/api/podcasts/" + job + "/script")
@@ -307,17 +307,6 @@ class PodcastTest {
         assertThat(srt).contains("Reviewed words come first.");
     }
 
-    private static JsonPath awaitState(TestUser user, String job, String state) throws InterruptedException {
-        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonPath view = withKey(user.key()).get("/api/jobs/" + job).then().statusCode(200).extract().jsonPath();
-            if (view.getString("state").equals(state)) {
-                return view;
-            }
-            assertThat(System.nanoTime()).as("job %s to be %s; it is %s", job, state, view.prettify()).isLessThan(end);
-            Thread.sleep(100);
-        }
-    }
 
     @Test
     void should_refuse_a_podcast_without_hosts_or_with_an_unknown_voice() {
