@@ -2,6 +2,7 @@ package io.omnivox.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -119,6 +120,10 @@ class WorkLimitTest {
         awaitIdle();
         given().contentType("application/json").body(ASK).when().post(PATH)
                 .then().statusCode(200).body("choices[0].message.content", equalTo("Done."));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("omnivox_work_in_flight{kind=\"chat\"} 0.0"))
+                .body(containsString("omnivox_work_queued{kind=\"chat\"} 0.0"))
+                .body(containsString("omnivox_work_shed_total{kind=\"chat\"}"));
     }
 
     @Test
