@@ -344,7 +344,7 @@ public final class LoadBench {
                 + " errors)", VoiceLoadBench.percentile(chat.okMs(), 95), "one client",
                 VoiceLoadBench.percentile(alone.okMs(), 95), "ms");
         Bench.row("load", "voice sessions shed (1013) at 2x sessions (" + voice.errors().get() + " errors)",
-                voice.shed().get(), "sessions tried", voice.shed().get() + voice.accepted().get(), "");
+                voice.shed().get(), "connection attempts", voice.shed().get() + voice.accepted().get(), "");
     }
 
     private static void line(String name, Tally t) {

@@ -44,15 +44,16 @@ public final class OcrBench {
         report("PDF text layer (40 pages)", 40, () -> new PdfParser(100, 200, null).parse(textPdf, "text.pdf"));
         int scans = Bench.quick() ? 1 : 3;
         Path scanned = temp(pdf(scans, true));
+        String pages = scans + (scans == 1 ? " page" : " pages");
         Path tesseractBinary = Path.of("/usr/bin/tesseract");
         if (TesseractRecognizer.available(tesseractBinary)) {
-            ocr("scanned PDF, Tesseract (" + scans + " pages)", scans, scanned,
+            ocr("scanned PDF, Tesseract (" + pages + ")", scans, scanned,
                     new TesseractRecognizer(tesseractBinary, Duration.ofMinutes(1)));
         }
         Path ppocr = Path.of("target", "ocr-models");
         if (Files.isRegularFile(ppocr.resolve("ch_PP-OCRv4_det_infer.onnx"))) {
             try (OnnxSessionFactory factory = Bench.onnx()) {
-                ocr("scanned PDF, PP-OCRv4 ONNX (" + scans + " pages)", scans, scanned,
+                ocr("scanned PDF, PP-OCRv4 ONNX (" + pages + ")", scans, scanned,
                         new PpOcrRecognizer(factory, ppocr));
             }
         }
