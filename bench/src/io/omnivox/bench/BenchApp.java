@@ -21,7 +21,7 @@ import io.omnivox.api.SenseVoiceEngineTest;
 /**
  * The packaged app (as {@code ./omnivox} runs it) for benchmarks: fixture SenseVoice and CosyVoice in its model
  * registry (the real Java front ends, decoders and ONNX sessions; tiny graphs), its data in a scratch directory, a
- * known admin key, CPU only, and the caller's extra {@code -D} settings.
+ * known admin key, CPU only (CUDA first in a {@code --gpu} report), and the caller's extra {@code -D} settings.
  */
 final class BenchApp {
 
@@ -49,7 +49,7 @@ final class BenchApp {
                 .toString(), "-Dquarkus.http.port=" + freePort(), "-Domnivox.models.manifests=" + manifests,
                 "-Domnivox.models.dir=" + weights, "-Domnivox.models.fetch-on-startup=false",
                 "-Domnivox.data-dir=" + work.resolve("data"), "-Domnivox.tts.voices-dir=" + work.resolve("voices"),
-                "-Domnivox.auth.bootstrap-key=" + key, "-Domnivox.onnx.device=cpu", "-Dquarkus.log.level=WARN"));
+                "-Domnivox.auth.bootstrap-key=" + key, Bench.appDevice(), "-Dquarkus.log.level=WARN"));
         command.addAll(Arrays.asList(properties));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         return new ProcessBuilder(command).redirectErrorStream(true)

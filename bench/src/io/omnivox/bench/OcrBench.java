@@ -42,15 +42,19 @@ public final class OcrBench {
         System.out.printf(Locale.ROOT, "%-40s %12s%n", "workload", "pages/s");
         Path textPdf = temp(pdf(40, false));
         report("PDF text layer (40 pages)", 40, () -> new PdfParser(100, 200, null).parse(textPdf, "text.pdf"));
-        Path scanned = temp(pdf(3, true));
+        int scans = Bench.quick() ? 1 : 3;
+        Path scanned = temp(pdf(scans, true));
+        String pages = scans + (scans == 1 ? " page" : " pages");
         Path tesseractBinary = Path.of("/usr/bin/tesseract");
         if (TesseractRecognizer.available(tesseractBinary)) {
-            ocr("scanned PDF, Tesseract (3 pages)", scanned, new TesseractRecognizer(tesseractBinary, Duration.ofMinutes(1)));
+            ocr("scanned PDF, Tesseract (" + pages + ")", scans, scanned,
+                    new TesseractRecognizer(tesseractBinary, Duration.ofMinutes(1)));
         }
         Path ppocr = Path.of("target", "ocr-models");
         if (Files.isRegularFile(ppocr.resolve("ch_PP-OCRv4_det_infer.onnx"))) {
-            try (OnnxSessionFactory factory = new OnnxSessionFactory(OnnxSessionFactory.Threads.DEFAULT, List.of())) {
-                ocr("scanned PDF, PP-OCRv4 ONNX (3 pages)", scanned, new PpOcrRecognizer(factory, ppocr));
+            try (OnnxSessionFactory factory = Bench.onnx()) {
+                ocr("scanned PDF, PP-OCRv4 ONNX (" + pages + ")", scans, scanned,
+                        new PpOcrRecognizer(factory, ppocr));
             }
         }
         BufferedImage photo = page(2000, 1500);
@@ -62,8 +66,8 @@ public final class OcrBench {
         });
     }
 
-    private static void ocr(String name, Path pdf, TextRecognizer engine) {
-        report(name, 3, () -> new PdfParser(100, 200, image -> engine.recognize(OcrRequest.plain(image)).text())
+    private static void ocr(String name, int pages, Path pdf, TextRecognizer engine) {
+        report(name, pages, () -> new PdfParser(100, 200, image -> engine.recognize(OcrRequest.plain(image)).text())
                 .parse(pdf, "scan.pdf"));
     }
 
@@ -74,6 +78,8 @@ public final class OcrBench {
         return Files.write(file, pdf);
     }
 
+    private static double textLayerMsPerPage;
+
     private interface Work {
         Object run() throws Exception;
     }
@@ -82,12 +88,18 @@ public final class OcrBench {
         try {
             work.run(); // warm-up
             long start = System.nanoTime();
-            int runs = 3;
+            int runs = Bench.quick() ? 1 : 3;
             for (int i = 0; i < runs; i++) {
                 work.run();
             }
             double seconds = (System.nanoTime() - start) / 1e9 / runs;
             System.out.printf(Locale.ROOT, "%-40s %12.1f%n", name, pages / seconds);
+            double msPerPage = seconds * 1000 / pages;
+            if (textLayerMsPerPage == 0) {
+                textLayerMsPerPage = msPerPage; // the first workload, the PDF text layer, is the baseline
+            } else {
+                Bench.row("ocr", name + " per page", msPerPage, "PDF text layer per page", textLayerMsPerPage, "ms");
+            }
         } catch (Exception e) {
             System.out.printf(Locale.ROOT, "%-40s failed: %s%n", name, e.getMessage());
         }

@@ -37,7 +37,7 @@ public final class StudioBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int characters = args.length > 0 ? Integer.parseInt(args[0]) : 6_000;
+        int characters = args.length > 0 ? Integer.parseInt(args[0]) : Bench.quick() ? 1_200 : 6_000;
         String book = book(characters);
         List<Result> results = new ArrayList<>();
         for (String engine : List.of("espeak-ng", "flite", "cosyvoice")) {
@@ -51,6 +51,8 @@ public final class StudioBench {
             System.out.printf(Locale.ROOT, "%-12s %10.1f %12.1f %12.2f %15.2fx%n", r.engine(), r.seconds(),
                     r.charactersPerSecond(), r.audioSeconds() / r.seconds(),
                     r.charactersPerSecond() / baseline.charactersPerSecond());
+            Bench.row("studio", r.engine() + ": audiobook wall time per second of audio",
+                    r.seconds() / r.audioSeconds() * 1000, "real time", 1000, "ms");
         }
     }
 

@@ -29,7 +29,7 @@ public final class TtsBench {
 
     private static final String TEXT = "The weather is nice today. Please call Stella and ask her to bring these "
             + "things with her from the store. He was not an ill disposed young man.";
-    private static final int RUNS = 5;
+    private static final int RUNS = Bench.quick() ? 2 : 5;
 
     public static void main(String[] args) {
         System.out.printf(Locale.ROOT, "%-10s %16s %10s %12s%n", "engine", "first chunk ms", "RTF", "ASR WER");
@@ -44,7 +44,7 @@ public final class TtsBench {
      * (models/fetch cosyvoice2 plus the export recipe) are needed for the real numbers; the GPU goal is 150 ms.
      */
     private static void benchCosyVoiceFixture() {
-        try (OnnxSessionFactory factory = new OnnxSessionFactory(OnnxSessionFactory.Threads.DEFAULT, List.of())) {
+        try (OnnxSessionFactory factory = Bench.onnx()) {
             Path dir = CosyVoicePipelineFixtures.writeModelDir(Files.createTempDirectory("bench-cosyvoice"));
             try (CosyVoiceSynthesizer engine = CosyVoiceSynthesizer.open(factory, dir,
                     CosyVoiceSynthesizer.Settings.DEFAULTS)) {
@@ -64,6 +64,7 @@ public final class TtsBench {
                     first[run] = (firstAt[0] - start) / 1e6;
                     rtf[run] = (System.nanoTime() - start) / 1e9 / (all.size() / (double) engine.sampleRate());
                 }
+                realTime("cosyvoice2 (fixture graphs)", rtf);
                 System.out.printf(Locale.ROOT, "%-10s %16.0f %10.3f %12s%n", "cosyvoice2*", median(first),
                         median(rtf), "n/a");
                 System.out.println("* fixture graphs: Java-side pipeline cost only; real weights give the real figures");
@@ -101,6 +102,7 @@ public final class TtsBench {
             first[run] = (firstAt[0] - start) / 1e6;
             rtf[run] = (end - start) / 1e9 / last.durationSeconds();
         }
+        realTime(engine.engine(), rtf);
         System.out.printf(Locale.ROOT, "%-10s %16.0f %10.3f %12s%n", engine.engine(), median(first), median(rtf),
                 wer(last));
     }
@@ -113,6 +115,12 @@ public final class TtsBench {
         String heard = new PocketSphinxRecognizer(asr, Duration.ofSeconds(60))
                 .transcribe(new RecognitionRequest(Resampler.resample(speech, 16_000), Language.EN, false)).text();
         return String.format(Locale.ROOT, "%.2f", WordErrorRate.rate(TEXT, heard));
+    }
+
+    /** The report's row: synthesis time for one second of speech, against that second. */
+    private static void realTime(String engine, double[] rtf) {
+        Bench.row("tts", engine + ": synthesis time per second of speech", median(rtf) * 1000, "real time", 1000,
+                "ms");
     }
 
     private static double median(double[] values) {

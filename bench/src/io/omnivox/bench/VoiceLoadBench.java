@@ -41,10 +41,10 @@ public final class VoiceLoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "ovx_voice-load-bench-key-0123456789abcdef";
     private static final String REPLY = "Going forward ten meters now.";
-    private static final Path SPEECH = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
+    static final Path SPEECH = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
     private static final int FRAME_BYTES = 640; // 20 ms of PCM16 at 16 kHz
     private static final String SERVER_ADDED = "server_added_ms";
-    private static final int TRAILING_SILENCE_SAMPLES = 16_000 * 3 / 2;
+    static final int TRAILING_SILENCE_SAMPLES = 16_000 * 3 / 2;
 
     /** What one run measured. */
     record Run(int sessions, int turns, int errors, Map<String, List<Long>> stages) {
@@ -54,8 +54,7 @@ public final class VoiceLoadBench {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         if (!Files.isRegularFile(SPEECH)) {
-            System.err.println("needs Debian's pocketsphinx-testdata (" + SPEECH + ")");
-            System.exit(2);
+            throw new IllegalStateException("needs Debian's pocketsphinx-testdata (" + SPEECH + ")");
         }
         // the JDK's HTTP server leaves Nagle's algorithm on by default: its response headers and body would wait on
         // each other's acknowledgement, and that wait would be billed to the app as added latency
@@ -67,7 +66,7 @@ public final class VoiceLoadBench {
         try {
             int port = awaitReady(app);
             URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/voice");
-            run(uri, 1, 8, speech); // warm-up (JIT, pools, first model runs): not reported
+            run(uri, 1, Bench.quick() ? 4 : 8, speech); // warm-up (JIT, pools, first model runs): not reported
             Run baseline = run(uri, 1, Math.max(10, seconds / 4), speech);
             Run load = run(uri, sessions, seconds, speech);
             report(baseline, load);
@@ -180,7 +179,7 @@ public final class VoiceLoadBench {
     }
 
     /** Sends a turn in 20 ms frames at the pace it would be spoken. */
-    private static void speak(WebSocket socket, byte[] pcm) throws Exception {
+    static void speak(WebSocket socket, byte[] pcm) throws Exception {
         long start = System.nanoTime();
         for (int at = 0, frame = 0; at < pcm.length; at += FRAME_BYTES, frame++) {
             long due = start + frame * 20_000_000L;
@@ -194,7 +193,7 @@ public final class VoiceLoadBench {
     }
 
     /** The next {@code response.done}; counts {@code error} events; null after 30 s. */
-    private static JsonNode awaitDone(LinkedBlockingQueue<JsonNode> events, AtomicInteger errors)
+    static JsonNode awaitDone(LinkedBlockingQueue<JsonNode> events, AtomicInteger errors)
             throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < end) {
@@ -257,6 +256,13 @@ public final class VoiceLoadBench {
                 "end_of_speech_to_first_audio_ms", SERVER_ADDED)) {
             row(stage, baseline.stages().getOrDefault(stage, List.of()), load.stages().getOrDefault(stage, List.of()));
         }
+        Bench.row("voice", "end of speech to first audio, p95 at " + load.sessions() + " sessions",
+                percentile(load.stages().getOrDefault("end_of_speech_to_first_audio_ms", List.of()), 95),
+                "one session", percentile(baseline.stages().getOrDefault("end_of_speech_to_first_audio_ms",
+                        List.of()), 95), "ms");
+        Bench.row("voice", "server-added latency, p95 at " + load.sessions() + " sessions",
+                percentile(load.stages().getOrDefault(SERVER_ADDED, List.of()), 95), "one session",
+                percentile(baseline.stages().getOrDefault(SERVER_ADDED, List.of()), 95), "ms");
         System.out.println("\n" + SERVER_ADDED + " = end of speech to first audio - recognition - chat model's first"
                 + " token (request sent to first token, on loopback) - synthesis to first chunk, per turn;"
                 + " goal: p95 <= 20 ms under load");
@@ -269,7 +275,7 @@ public final class VoiceLoadBench {
                 percentile(load, 50), loadP95, baseP95 == 0 ? Double.NaN : (double) loadP95 / baseP95);
     }
 
-    private static long percentile(List<Long> values, int p) {
+    static long percentile(List<Long> values, int p) {
         if (values.isEmpty()) {
             return 0;
         }
@@ -278,7 +284,7 @@ public final class VoiceLoadBench {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

@@ -77,6 +77,7 @@ public class ChatCompletionsResource {
 
     @POST
     @Blocking
+    @ModelWork(Work.CHAT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Chat completion (OpenAI-compatible)", description = "Agent answers with citations when no "
             + "'tools' are given; direct model answers with tool calls when they are. 'stream' gives SSE chunks.")

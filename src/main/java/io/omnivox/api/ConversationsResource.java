@@ -121,6 +121,7 @@ public class ConversationsResource {
 
     @POST
     @Blocking
+    @ModelWork(Work.CHAT)
     @Path("/{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say something in a conversation; the agent answers")

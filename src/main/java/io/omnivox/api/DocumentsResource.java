@@ -35,6 +35,7 @@ public class DocumentsResource {
 
     @POST
     @Blocking
+    @ModelWork(Work.DOCUMENTS)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Parse a document", description = "PDF (text layer per page, OCR for scanned "
             + "pages), DOCX, PPTX (a page per slide), EPUB (a page per chapter), HTML, Markdown, plain text and images "

@@ -56,6 +56,7 @@ public class EmbeddingsResource {
 
     @POST
     @Blocking
+    @ModelWork(Work.EMBEDDINGS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Embed text", description = "input: a string or up to 256 strings of at most 8,000 "
             + "characters each. Passage embeddings of the retrieval model (bge-small-en-v1.5 by default, 384 "

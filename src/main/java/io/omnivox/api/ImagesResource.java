@@ -81,6 +81,7 @@ public class ImagesResource {
     @POST
     @jakarta.ws.rs.Path("/generations")
     @Blocking
+    @ModelWork(Work.IMAGES)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draw images from a prompt", description = "OpenAI-compatible; n up to "
@@ -98,6 +99,7 @@ public class ImagesResource {
     @POST
     @jakarta.ws.rs.Path("/edits")
     @Blocking
+    @ModelWork(Work.IMAGES)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Redraw an image after a prompt (image-to-image)", description = "OpenAI-compatible form:"

@@ -61,6 +61,7 @@ public class OcrResource {
 
     @POST
     @Blocking
+    @ModelWork(Work.OCR)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Read the text in an image or a PDF", description = "Multipart 'file' (PNG, JPEG, GIF, BMP, "
             + "TIFF, or a PDF whose pages are rendered and read in order); optional 'mode' (plain | format), "

@@ -54,6 +54,7 @@ public class SpeechResource {
 
     @POST
     @Blocking
+    @ModelWork(Work.SPEECH)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Speak text", description = "OpenAI-compatible speech synthesis; wav and pcm stream as they "
             + "are synthesised. Formats: mp3, opus, aac, flac, wav, pcm.")

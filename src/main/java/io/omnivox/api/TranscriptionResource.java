@@ -69,6 +69,7 @@ public class TranscriptionResource {
 
     @POST
     @Blocking
+    @ModelWork(Work.TRANSCRIPTION)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Transcribe audio", description = "OpenAI-compatible transcription with language, emotion "
             + "and audio events (verbose_json). Accepts WAV, MP3, FLAC, OGG/Opus, WebM/Opus and M4A.")
