@@ -31,6 +31,14 @@ public interface AgentConfig {
     @WithDefault("3000")
     int memoryTokens();
 
+    /**
+     * Keep recently used conversations' memory in process and write it behind (fast: a voice reply waits for every
+     * memory read). Turn it off when several Omnivox replicas share one database and a conversation's requests may
+     * reach any of them: each read then comes from the database and each write lands before the answer goes on.
+     */
+    @WithDefault("true")
+    boolean memoryWriteBehind();
+
     /** Passages the knowledge search returns to the model. */
     @WithDefault("5")
     int searchResults();

@@ -29,9 +29,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <p>
  * LangChain4j reads the memory several times and writes it twice per answer, and a voice reply waits for each of
  * those; so recently used memories are kept in process and written behind, in order, by one background writer
- * (a write that fails is retried with the next one, and pending writes are flushed at shutdown). One Omnivox
- * process owns a conversation's memory at a time: a second process sharing the database would not see these
- * writes until they land.
+ * (a write that fails is retried with the next one, and pending writes are flushed at shutdown). That assumes one
+ * Omnivox process serves a conversation; with several replicas sharing the database, turn it off
+ * ({@code omnivox.agent.memory-write-behind=false}) and every read and write goes to the database.
  */
 @ApplicationScoped
 public class PersistentChatMemoryStore implements ChatMemoryStore {
@@ -54,8 +54,12 @@ public class PersistentChatMemoryStore implements ChatMemoryStore {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual()
             .name("chat-memory-writer").factory());
 
-    public PersistentChatMemoryStore(ConversationRepository conversations) {
+    /** Whether memories are cached and written behind; off, the database is read and written on every call. */
+    private final boolean writeBehind;
+
+    public PersistentChatMemoryStore(ConversationRepository conversations, AgentConfig config) {
         this.conversations = conversations;
+        this.writeBehind = config.memoryWriteBehind();
     }
 
     @Override
@@ -73,7 +77,9 @@ public class PersistentChatMemoryStore implements ChatMemoryStore {
         if (stored.isEmpty()) {
             return oneOff.getOrDefault(memoryId, List.of());
         }
-        recent.put(id.get(), stored.get());
+        if (writeBehind) {
+            recent.put(id.get(), stored.get());
+        }
         return stored.get();
     }
 
@@ -116,8 +122,12 @@ public class PersistentChatMemoryStore implements ChatMemoryStore {
             }
             return;
         }
-        recent.put(id.get(), messages);
         pending.put(id.get(), messages);
+        if (!writeBehind) {
+            write(id.get()); // in line: another replica may read this conversation next
+            return;
+        }
+        recent.put(id.get(), messages);
         if (!writer.isShutdown()) {
             writer.execute(() -> write(id.get()));
         }

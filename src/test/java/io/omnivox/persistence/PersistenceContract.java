@@ -179,6 +179,8 @@ abstract class PersistenceContract {
 
     @Test
     void should_write_the_agents_memory_behind_and_read_the_newest_first() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(agent.memoryWriteBehind(),
+                "this profile writes memory straight through (several replicas)");
         IssuedKey owner = newUser(Role.USER);
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
             Conversation conversation = new Conversation(owner.user().id(), "Memory", Instant.now());
@@ -199,6 +201,31 @@ abstract class PersistenceContract {
         memory.flush();
         assertThat(QuarkusTransaction.requiringNew().call(() -> conversations.findById(id).memory())).isNull();
         assertThat(memory.getMessages(id.toString())).isEmpty();
+    }
+
+    @Inject
+    io.omnivox.agent.AgentConfig agent;
+
+    /** Replicas sharing a database (the PostgreSQL profile is set up as one) read and write memory straight through. */
+    @Test
+    void should_see_another_replicas_memory_write_when_write_behind_is_off() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(agent.memoryWriteBehind(),
+                "this profile keeps memory in process (one replica)");
+        IssuedKey owner = newUser(Role.USER);
+        UUID id = QuarkusTransaction.requiringNew().call(() -> {
+            Conversation conversation = new Conversation(owner.user().id(), "Shared", Instant.now());
+            conversations.persist(conversation);
+            return conversation.id();
+        });
+        memory.updateMessages(id.toString(), List.of(UserMessage.from("Where is the station?")));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> conversations.findById(id).memory()))
+                .as("written before the call returns").contains("Where is the station?");
+
+        String elsewhere = dev.langchain4j.data.message.ChatMessageSerializer.messagesToJson(List.of(
+                UserMessage.from("Where is the station?"), AiMessage.from("Answered on another replica.")));
+        QuarkusTransaction.requiringNew().run(() -> conversations.update("memory = ?1 where id = ?2", elsewhere, id));
+
+        assertThat(memory.getMessages(id.toString())).last().isEqualTo(AiMessage.from("Answered on another replica."));
     }
 
     @Test

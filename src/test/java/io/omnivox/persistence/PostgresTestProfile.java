@@ -22,7 +22,9 @@ public class PostgresTestProfile implements QuarkusTestProfile {
                 "quarkus.datasource.db-kind", "postgresql",
                 "quarkus.datasource.jdbc.url", System.getenv().getOrDefault(URL_VARIABLE, ""),
                 "quarkus.datasource.username", System.getenv().getOrDefault("OMNIVOX_TEST_POSTGRES_USER", "postgres"),
-                "quarkus.datasource.password", System.getenv().getOrDefault("OMNIVOX_TEST_POSTGRES_PASSWORD", ""));
+                "quarkus.datasource.password", System.getenv().getOrDefault("OMNIVOX_TEST_POSTGRES_PASSWORD", ""),
+                // set up as one of several replicas sharing the database: memory goes straight to it
+                "omnivox.agent.memory-write-behind", "false");
     }
 
     @Override
