@@ -37,7 +37,8 @@ public enum Scope {
      * The scope a request needs, from its method and path alone, so the rule is the same for every route and cannot
      * be forgotten on a new one.
      */
-    public static Scope requiredFor(String method, String path) {
+    public static Scope requiredFor(String method, String rawPath) {
+        String path = canonical(rawPath);
         for (String adminPath : ADMIN_PATHS) {
             if (path.equals(adminPath) || path.startsWith(adminPath + "/")) {
                 return ADMIN;
@@ -50,6 +51,15 @@ public enum Scope {
             case "GET", "HEAD", "OPTIONS" -> READ;
             default -> WRITE;
         };
+    }
+
+    /**
+     * The path as the router matches it, not as it was written: without matrix parameters ({@code ;v=1}) and with
+     * repeated slashes collapsed, so {@code //api//keys;x} cannot pass for something other than {@code /api/keys}.
+     * (Dot segments and percent-encoding are already resolved by the HTTP layer's normalised path.)
+     */
+    static String canonical(String path) {
+        return path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
     }
 
     /** The column form: ids in declaration order, comma-separated ({@code read,write,admin}). */

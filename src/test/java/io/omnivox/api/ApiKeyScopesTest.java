@@ -115,5 +115,19 @@ class ApiKeyScopesTest {
         assertThat(Scope.requiredFor("GET", "/api/keys")).isEqualTo(Scope.ADMIN);
         assertThat(Scope.requiredFor("POST", "/api/users")).isEqualTo(Scope.ADMIN);
         assertThat(Scope.requiredFor("GET", "/api/keysmith")).isEqualTo(Scope.READ);
+        assertThat(Scope.requiredFor("GET", "//api//keys")).isEqualTo(Scope.ADMIN);
+        assertThat(Scope.requiredFor("GET", "/api/keys;v=1")).isEqualTo(Scope.ADMIN);
+        assertThat(Scope.requiredFor("GET", "/api;x=1/users/")).isEqualTo(Scope.ADMIN);
+    }
+
+    @Test
+    void should_not_let_a_rewritten_path_escape_the_admin_scope() {
+        TestUser ada = newUser();
+        String readOnly = keyWith(ada.key(), "[\"read\"]");
+        for (String path : java.util.List.of("/api/keys", "/api//keys", "//api/keys", "/api/keys/", "/api/./keys",
+                "/api/x/../keys", "/api/keys;v=1", "/api/%6Beys", "/api/keys?x=/v1/models")) {
+            int status = withKey(readOnly).urlEncodingEnabled(false).get(path).statusCode();
+            assertThat(status).as("GET %s with a read-only key", path).isIn(403, 404);
+        }
     }
 }
