@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ public class AccountService {
         }
         User user = new User(trimmed, role, Instant.now());
         users.persist(user);
-        return issue(user, ApiKeySecrets.generate(), keyLabel);
+        return issue(user, ApiKeySecrets.generate(), keyLabel, Scope.ALL);
     }
 
     /**
@@ -66,18 +67,21 @@ public class AccountService {
         return io.quarkus.arc.Arc.container().instance(AccountService.class).get();
     }
 
-    /** Creates another key for an existing user. */
+    /**
+     * Creates another key for an existing user, limited to {@code scopes} (not empty). Whether the caller may grant
+     * them is the caller's to check: a key never grants more than it has.
+     */
     @Transactional
-    public IssuedKey createKey(UUID userId, String label) {
+    public IssuedKey createKey(UUID userId, String label, Set<Scope> scopes) {
         User user = users.findByIdOptional(userId)
                 .orElseThrow(() -> new IllegalStateException("authenticated user " + userId + " no longer exists"));
-        return issue(user, ApiKeySecrets.generate(), label);
+        return issue(user, ApiKeySecrets.generate(), label, scopes);
     }
 
-    /** Stores {@code key} for {@code user}; the caller hands the secret out once. */
+    /** Stores {@code key} for {@code user} with {@code scopes}; the caller hands the secret out once. */
     @Transactional
-    IssuedKey issue(User user, ApiKeySecrets.NewKey key, String label) {
-        ApiKey stored = new ApiKey(user.id(), key.prefix(), key.hash(), label, Instant.now());
+    IssuedKey issue(User user, ApiKeySecrets.NewKey key, String label, Set<Scope> scopes) {
+        ApiKey stored = new ApiKey(user.id(), key.prefix(), key.hash(), label, scopes, Instant.now());
         keys.persist(stored);
         return new IssuedKey(user, stored, key.secret());
     }
@@ -121,12 +125,13 @@ public class AccountService {
         if (key.lastUsedAt() == null || key.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
             key.markUsed(now);
         }
-        return Optional.of(new AccountPrincipal(user.get().id(), user.get().name(), user.get().role(), key.id()));
+        return Optional.of(new AccountPrincipal(user.get().id(), user.get().name(), user.get().role(), key.id(),
+                key.scopes()));
     }
 
     /** The admin that acts for every request when authentication is turned off. */
     @Transactional
     public Optional<AccountPrincipal> firstAdmin() {
-        return users.firstAdmin().map(u -> new AccountPrincipal(u.id(), u.name(), u.role(), null));
+        return users.firstAdmin().map(u -> new AccountPrincipal(u.id(), u.name(), u.role(), null, Scope.ALL));
     }
 }

@@ -1,6 +1,7 @@
 package io.omnivox.account;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -37,12 +38,20 @@ public class ApiKey {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** {@link Scope} ids, comma-separated: see {@link Scope#format}. */
+    @Column(nullable = false, length = 64)
+    private String scopes;
+
     protected ApiKey() {
         // for Hibernate
     }
 
-    public ApiKey(UUID userId, String prefix, String keyHash, String label, Instant createdAt) {
+    public ApiKey(UUID userId, String prefix, String keyHash, String label, Set<Scope> scopes, Instant createdAt) {
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("an API key needs at least one scope");
+        }
         this.id = UUID.randomUUID();
+        this.scopes = Scope.format(scopes);
         this.userId = userId;
         this.prefix = prefix;
         this.keyHash = keyHash;
@@ -80,6 +89,11 @@ public class ApiKey {
 
     public Instant revokedAt() {
         return revokedAt;
+    }
+
+    /** What the key may be used for. */
+    public Set<Scope> scopes() {
+        return Scope.parse(scopes);
     }
 
     public boolean isRevoked() {

@@ -68,7 +68,7 @@ public class BootstrapAdmin {
             users.persist(created);
             return created;
         });
-        accounts.issue(admin, key, "bootstrap (configured)");
+        accounts.issue(admin, key, "bootstrap (configured)", Scope.ALL);
         LOG.infof("Registered the configured omnivox.auth.bootstrap-key (%s…) for admin '%s'.", key.prefix(),
                 admin.name());
     }

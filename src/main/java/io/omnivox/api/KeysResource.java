@@ -1,7 +1,9 @@
 package io.omnivox.api;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -26,38 +28,57 @@ import io.omnivox.account.AccountService;
 import io.omnivox.account.ApiKey;
 import io.omnivox.account.CurrentUser;
 import io.omnivox.account.IssuedKey;
+import io.omnivox.account.Scope;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 
-/** The caller's own API keys: create another, list them (prefixes only), revoke one. */
+/**
+ * The caller's own API keys: create another, list them (prefixes only), revoke one. A key may be limited to some
+ * {@link Scope scopes}; it never grants more than the key that creates it has. Reaching these routes at all needs the
+ * {@code admin} scope (see {@code ApiKeyScopePolicy}).
+ */
 @Path("/api/keys")
 @Tag(name = "Accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class KeysResource {
 
-    /** An optional label to tell keys apart ("laptop", "CI"). */
-    public record CreateKey(@Size(max = 100) String label) {
+    /**
+     * An optional label to tell keys apart ("laptop", "CI") and optional scopes ({@code read}, {@code write},
+     * {@code admin}); without scopes the new key has those of the key that creates it.
+     */
+    public record CreateKey(@Size(max = 100) String label, List<String> scopes) {
     }
 
     /** A key as listed: never its secret. */
     public record KeyView(String id, String prefix, String label, @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("last_used_at") Instant lastUsedAt, @JsonProperty("revoked_at") Instant revokedAt) {
+            @JsonProperty("last_used_at") Instant lastUsedAt, @JsonProperty("revoked_at") Instant revokedAt,
+            List<String> scopes) {
 
         static KeyView of(ApiKey key) {
             return new KeyView(key.id().toString(), key.prefix(), key.label(), key.createdAt(), key.lastUsedAt(),
-                    key.revokedAt());
+                    key.revokedAt(), ids(key.scopes()));
         }
     }
 
     /** A key just created, with its secret: the only time the secret is shown. */
     public record CreatedKey(String id, String prefix, String label, @JsonProperty("created_at") Instant createdAt,
-            String key) {
+            List<String> scopes, String key) {
 
         static CreatedKey of(IssuedKey issued) {
             return new CreatedKey(issued.key().id().toString(), issued.key().prefix(), issued.key().label(),
-                    issued.key().createdAt(), issued.secret());
+                    issued.key().createdAt(), ids(issued.key().scopes()), issued.secret());
         }
+
+        @Override
+        public String toString() {
+            return "CreatedKey[id=" + id + ", prefix=" + prefix + "]"; // keep the secret out of logs
+        }
+    }
+
+    /** Scope ids in their fixed order (read, write, admin). */
+    static List<String> ids(Set<Scope> scopes) {
+        return EnumSet.copyOf(scopes).stream().map(Scope::id).toList();
     }
 
     /** OpenAI-style list envelope. */
@@ -82,10 +103,33 @@ public class KeysResource {
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create another API key for yourself", description = "The secret is shown only in this answer.")
+    @Operation(summary = "Create another API key for yourself", description = "The secret is shown only in this answer. "
+            + "'scopes' (read, write, admin) limits the key; it defaults to, and may not exceed, the calling key's.")
     public Response create(@Valid CreateKey request) {
-        IssuedKey issued = accounts.createKey(user.id(), request == null ? null : request.label());
+        Set<Scope> scopes = scopes(request == null ? null : request.scopes());
+        IssuedKey issued = accounts.createKey(user.id(), request == null ? null : request.label(), scopes);
         return Response.status(Response.Status.CREATED).entity(CreatedKey.of(issued)).build();
+    }
+
+    /** The requested scopes, checked: known, not empty, and all held by the calling key (no escalation). */
+    private Set<Scope> scopes(List<String> requested) {
+        Set<Scope> held = user.require().scopes();
+        if (requested == null) {
+            return held;
+        }
+        EnumSet<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String id : requested) {
+            scopes.add(Scope.of(id).orElseThrow(() -> new InvalidRequestException("scopes",
+                    "unknown scope '" + id + "'; scopes are read, write and admin")));
+        }
+        if (scopes.isEmpty()) {
+            throw new InvalidRequestException("scopes", "a key needs at least one scope");
+        }
+        if (!held.containsAll(scopes)) {
+            throw new InvalidRequestException(403, "scope-not-held", "scopes",
+                    "a key cannot grant scopes the key creating it lacks; yours has " + ids(held));
+        }
+        return scopes;
     }
 
     @DELETE

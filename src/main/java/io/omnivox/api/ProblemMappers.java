@@ -125,7 +125,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return problem(ProblemDetail.of(403, "forbidden", "Forbidden",
-                "Your API key does not allow this; it needs another role.", uri.getPath()), null);
+                "Your API key does not allow this; it needs another role or scope.", uri.getPath()), null);
     }
 
     /** 401 with the challenge RFC 6750 asks for, so clients know to send a Bearer key. */

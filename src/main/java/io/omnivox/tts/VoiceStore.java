@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +32,10 @@ public final class VoiceStore {
     private static final String META = "voice.json";
     private static final String PROMPT = "prompt.wav";
     private static final String CONDITIONING = "conditioning.json";
+    /** Folder name prefixes of a voice being cloned and of one being deleted. */
+    private static final String STAGING = ".staging-";
+    private static final String DELETING = ".deleting-";
+    private static final Duration STALE_STAGING = Duration.ofHours(1);
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -37,6 +43,30 @@ public final class VoiceStore {
 
     public VoiceStore(Path root) {
         this.root = root;
+        sweep();
+    }
+
+    /**
+     * Removes what a crash left behind: voices half deleted and, after an hour (older than any upload in progress, also
+     * one of another replica sharing the folder), half-cloned ones. Both can hold a speaker's recording that no listing
+     * shows and no API call could delete.
+     */
+    private void sweep() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        Instant staleBefore = Instant.now().minus(STALE_STAGING);
+        try (var dirs = Files.list(root)) {
+            for (Path dir : dirs.toList()) {
+                String name = dir.getFileName().toString();
+                if (name.startsWith(DELETING) || name.startsWith(STAGING)
+                        && Files.getLastModifiedTime(dir).toInstant().isBefore(staleBefore)) {
+                    deleteTree(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean up interrupted voice changes in " + root, e);
+        }
     }
 
     /** Stores a new voice; returns its record. */
@@ -46,7 +76,7 @@ public final class VoiceStore {
                 java.time.Instant.now());
         try {
             Files.createDirectories(root);
-            Path staging = Files.createTempDirectory(root, ".staging-");
+            Path staging = Files.createTempDirectory(root, STAGING);
             Files.write(staging.resolve(PROMPT), WavCodec.encode(prompt, 16));
             json.writeValue(staging.resolve(META).toFile(), voice);
             move(staging, root.resolve(id));
@@ -113,19 +143,31 @@ public final class VoiceStore {
         }
     }
 
-    /** Deletes a voice; false when there is none with that id. */
+    /**
+     * Deletes a voice with everything stored for it: the prompt recording, its metadata, the derived conditioning
+     * (speaker embedding, prompt tokens and mel) and any half-written temporary file; false when there is none with
+     * that id. The folder is first renamed out of the way, so a voice half deleted by a crash is no longer found.
+     */
     public boolean delete(String id) {
         if (!ID.matcher(id).matches() || !Files.isDirectory(root.resolve(id))) {
             return false;
         }
-        try (var files = Files.list(root.resolve(id))) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-            Files.delete(root.resolve(id));
+        try {
+            Path doomed = root.resolve(DELETING + id);
+            move(root.resolve(id), doomed);
+            deleteTree(doomed);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete voice " + id, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var tree = Files.walk(dir)) {
+            // deepest first, so every folder is empty when its turn comes
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -57,6 +57,8 @@ class VoicesResourceTest {
                 .body("conditioning", org.hamcrest.Matchers.nullValue());
         given().delete("/v1/voices/" + id).then().statusCode(204);
         given().get("/v1/voices/" + id).then().statusCode(404);
+        // the prompt recording and anything derived from it are gone from disk (%test.omnivox.tts.voices-dir)
+        org.assertj.core.api.Assertions.assertThat(Path.of("target/test-voices", id)).doesNotExist();
     }
 
     @Test
