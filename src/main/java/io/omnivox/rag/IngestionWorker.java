@@ -40,6 +40,12 @@ import io.quarkus.runtime.StartupEvent;
  * readable reason. Each status change is its own short transaction, so no transaction stays open across parsing or
  * embedding. The database is the queue's memory: at startup every document still pending or processing (the server
  * stopped before finishing it) is queued again from its stored file.
+ * <p>
+ * Unlike studio jobs, documents are not claimed: with several replicas sharing one database, the replica that took an
+ * upload ingests it, and a replica that starts queues every unfinished document again, including one another replica
+ * is still ingesting. That costs work, not correctness: {@link KnowledgeService#ingest} replaces a document's earlier
+ * chunks, and the last one to finish records the status. Documents are minutes of work at most, where a studio job
+ * can take hours, so this was left as it is (see the README, "Running several replicas").
  */
 @ApplicationScoped
 public class IngestionWorker {
