@@ -23,8 +23,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The deployment files under {@code deploy/} read as a cluster would and checked against the app: several replicas
  * with probes on the health endpoints, the port the app listens on, PostgreSQL as the database, a password from a
- * Secret, sticky WebSocket sessions, shared volumes that exist and are ReadWriteMany, and images that run as a user with
- * a health check. A change to the app's port, say, fails here rather than in a cluster.
+ * Secret, sticky WebSocket sessions, shared volumes that exist and are ReadWriteMany, and images that run as a user
+ * with a health check. A change to the app's port, say, fails here rather than in a cluster.
  */
 class DeploymentFilesTest {
 
