@@ -353,6 +353,7 @@ public class StudioJobs {
                     return;
                 }
                 UUID id = claimed.get();
+                LOG.infof("Studio job %s claimed by replica %s", id, replica);
                 running.add(id);
                 workers.execute(() -> {
                     try {
