@@ -564,8 +564,19 @@ public class StudioJobs {
         publish(context.id());
     }
 
+    /** Ends a job this replica runs; one claimed away meanwhile is left to the replica that holds it now. */
     private void end(UUID id, JobState state, String error) {
-        QuarkusTransaction.requiringNew().run(() -> jobs.findById(id).end(state, error, Instant.now()));
+        boolean ended = QuarkusTransaction.requiringNew().call(() -> {
+            if (!jobs.holds(replica, id)) {
+                return false;
+            }
+            jobs.findById(id).end(state, error, Instant.now());
+            return true;
+        });
+        if (!ended) {
+            logLost(id);
+            return;
+        }
         publish(id);
     }
 
