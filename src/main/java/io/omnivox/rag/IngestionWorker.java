@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +33,7 @@ import io.omnivox.document.DocumentException;
 import io.omnivox.document.DocumentService;
 import io.omnivox.document.ParsedDocument;
 import io.omnivox.model.EngineUnavailableException;
+import io.omnivox.persistence.Replica;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -40,6 +44,12 @@ import io.quarkus.runtime.StartupEvent;
  * readable reason. Each status change is its own short transaction, so no transaction stays open across parsing or
  * embedding. The database is the queue's memory: at startup every document still pending or processing (the server
  * stopped before finishing it) is queued again from its stored file.
+ * <p>
+ * Several replicas may share the database: a document is ingested only by the replica that {@link
+ * KnowledgeDocumentRepository#claim claimed} it, which renews a lease on it while it works ({@code
+ * omnivox.rag.ingestion.lease}). Queuing a document someone else holds is harmless: the claim fails and nothing is
+ * done. Every {@code omnivox.rag.ingestion.poll-interval} a replica queues the documents nobody holds (pending, or
+ * processing under a lease that passed because its replica died), so no document waits for a restart.
  */
 @ApplicationScoped
 public class IngestionWorker {
@@ -56,11 +66,22 @@ public class IngestionWorker {
     private final Provider<KnowledgeService> knowledge;
     private final TranscriptPages transcripts;
     private final ExecutorService executor;
+    /** Polls for unclaimed documents and renews the leases of those being ingested here. */
+    private final ScheduledExecutorService claims;
+    private final RagConfig.Ingestion config;
+    private final String replica;
     /** Documents queued and not yet started, so resuming does not queue one twice. */
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    /** Documents this replica holds and is ingesting. */
+    private final Set<UUID> ingesting = ConcurrentHashMap.newKeySet();
 
     public IngestionWorker(KnowledgeDocumentRepository documents, StoredFiles files, DocumentService parser,
-            TranscriptionService transcription, Provider<KnowledgeService> knowledge, RagConfig config) {
+            TranscriptionService transcription, Provider<KnowledgeService> knowledge, RagConfig config,
+            Replica replica) {
+        this.config = config.ingestion();
+        this.replica = replica.id();
+        this.claims = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ingestion-claims")
+                .daemon().factory());
         this.documents = documents;
         this.files = files;
         this.parser = parser;
@@ -75,9 +96,41 @@ public class IngestionWorker {
         if (resumed > 0) {
             LOG.infof("Ingestion: %d unfinished document(s) queued again", resumed);
         }
+        long poll = Math.max(10, config.pollInterval().toMillis());
+        long renew = Math.max(10, config.lease().toMillis() / 3);
+        claims.scheduleWithFixedDelay(this::submitUnclaimed, poll, poll, TimeUnit.MILLISECONDS);
+        claims.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
     }
 
-    /** Queues every document left pending or processing (e.g. by a crash); answers how many were queued. */
+    /** Queues the documents nobody holds: left pending, or processing by a replica whose lease passed. */
+    private void submitUnclaimed() {
+        try {
+            Instant now = Instant.now();
+            QuarkusTransaction.requiringNew().call(() -> documents.listClaimable(now)).forEach(this::submit);
+        } catch (RejectedExecutionException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            LOG.warnf("Ingestion: could not look for documents to ingest (%s)", e.getMessage());
+        }
+    }
+
+    private void renewLeases() {
+        Set<UUID> mine = Set.copyOf(ingesting);
+        if (mine.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().call(() -> documents.renew(replica, mine,
+                    Instant.now().plus(config.lease())));
+        } catch (RuntimeException e) {
+            LOG.warnf("Ingestion: could not renew the lease on %d document(s) (%s)", mine.size(), e.getMessage());
+        }
+    }
+
+    /**
+     * Queues every document left pending or processing (e.g. by a crash); answers how many were queued. One that
+     * another live replica holds is skipped when its turn comes (its claim fails).
+     */
     public int resume() {
         List<UUID> unfinished = QuarkusTransaction.requiringNew()
                 .call(() -> documents.listUnfinished().stream().map(KnowledgeDocument::id).toList());
@@ -97,16 +150,22 @@ public class IngestionWorker {
 
     /** Ingests one document now, on the calling thread; never throws, the outcome is in the document's status. */
     void ingest(UUID documentId) {
-        KnowledgeDocument document = QuarkusTransaction.requiringNew().call(() -> {
-            KnowledgeDocument found = documents.findById(documentId);
-            if (found != null) {
-                found.processing();
-            }
-            return found;
-        });
+        Instant now = Instant.now();
+        KnowledgeDocument document = QuarkusTransaction.requiringNew().call(() -> documents.claim(documentId, replica,
+                now, now.plus(config.lease())) ? documents.findById(documentId) : null);
         if (document == null) {
-            return; // deleted while it waited
+            return; // deleted while it waited, already ingested, or another replica holds it
         }
+        ingesting.add(documentId);
+        try {
+            ingestClaimed(document);
+        } finally {
+            ingesting.remove(documentId);
+        }
+    }
+
+    private void ingestClaimed(KnowledgeDocument document) {
+        UUID documentId = document.id();
         try {
             ParsedDocument parsed = parse(document);
             if (parsed.text().isBlank()) {
@@ -147,6 +206,12 @@ public class IngestionWorker {
             if (document == null) {
                 return false;
             }
+            if (!replica.equals(document.claimedBy())) {
+                // this replica's lease passed and another took the document over: its outcome is the one recorded
+                LOG.warnf("Ingestion of document %s was taken over by another replica; its result here is dropped",
+                        documentId);
+                return true;
+            }
             if (error == null) {
                 document.ready(pages);
             } else {
@@ -180,7 +245,9 @@ public class IngestionWorker {
 
     @PreDestroy
     void stop() {
-        // Unfinished documents stay pending or processing in the database and are resumed at the next start.
+        // Unfinished documents stay pending or processing in the database: another replica takes them once their
+        // lease passes, or this one at its next start.
+        claims.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);

@@ -44,6 +44,14 @@ public class KnowledgeDocument {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The replica that claimed the document's ingestion last ({@code omnivox.replica-id}). */
+    @Column(name = "claimed_by", length = 128)
+    private String claimedBy;
+
+    /** Until when that claim holds unless renewed; null once ingestion ended (or before it began). */
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
     protected KnowledgeDocument() {
         // for Hibernate
     }
@@ -98,6 +106,17 @@ public class KnowledgeDocument {
     public void pending() {
         this.status = DocumentStatus.PENDING;
         this.error = null;
+        this.leaseUntil = null;
+    }
+
+    /** The replica that claimed the document's ingestion last, or null. */
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    /** Until when the current claim holds; null when no replica holds the document. */
+    public Instant leaseUntil() {
+        return leaseUntil;
     }
 
     public void processing() {
@@ -109,10 +128,12 @@ public class KnowledgeDocument {
         this.status = DocumentStatus.READY;
         this.pages = pageCount;
         this.error = null;
+        this.leaseUntil = null;
     }
 
     public void failed(String reason) {
         this.status = DocumentStatus.FAILED;
         this.error = reason;
+        this.leaseUntil = null;
     }
 }

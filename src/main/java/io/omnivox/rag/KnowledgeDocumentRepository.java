@@ -1,5 +1,6 @@
 package io.omnivox.rag;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,37 @@ public class KnowledgeDocumentRepository implements PanacheRepositoryBase<Knowle
                 ? count("ownerId = ?1 and status = ?2", ownerId, DocumentStatus.READY) > 0
                 : count("ownerId = ?1 and status = ?2 and knowledgeBaseId in ?3", ownerId, DocumentStatus.READY,
                         knowledgeBaseIds) > 0;
+    }
+
+    /**
+     * Claims a document's ingestion for {@code replica} until {@code leaseUntil}: a pending one, or one processing
+     * whose lease passed or was never set (its replica died, or it was cut off before leases). Marks it processing.
+     * A single checked update, so of several replicas trying at once exactly one gets it.
+     *
+     * @return whether this replica now holds it (false: ingested or held by another, or deleted)
+     */
+    public boolean claim(UUID id, String replica, Instant now, Instant leaseUntil) {
+        return update("status = ?1, error = null, claimedBy = ?2, leaseUntil = ?3 where id = ?4 and (status = ?5"
+                + " or (status = ?1 and (leaseUntil is null or leaseUntil < ?6)))", DocumentStatus.PROCESSING,
+                replica, leaseUntil, id, DocumentStatus.PENDING, now) == 1;
+    }
+
+    /** Extends this replica's lease on the documents it is ingesting. */
+    public int renew(String replica, Collection<UUID> ids, Instant leaseUntil) {
+        return ids.isEmpty() ? 0
+                : update("leaseUntil = ?1 where id in ?2 and claimedBy = ?3 and status = ?4", leaseUntil, ids,
+                        replica, DocumentStatus.PROCESSING);
+    }
+
+    /** Whether {@code replica} still holds the document's ingestion. */
+    public boolean holds(String replica, UUID id) {
+        return count("id = ?1 and claimedBy = ?2 and status = ?3", id, replica, DocumentStatus.PROCESSING) == 1;
+    }
+
+    /** Documents a replica may claim now: pending, or processing under a lease that passed or was never set. */
+    public List<UUID> listClaimable(Instant now) {
+        return list("status = ?1 or (status = ?2 and (leaseUntil is null or leaseUntil < ?3)) order by createdAt, id",
+                DocumentStatus.PENDING, DocumentStatus.PROCESSING, now).stream().map(KnowledgeDocument::id).toList();
     }
 
     /** Documents whose ingestion has not finished (pending, or interrupted while processing), oldest first. */

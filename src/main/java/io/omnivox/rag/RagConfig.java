@@ -91,6 +91,20 @@ public interface RagConfig {
         @WithDefault("1")
         int workers();
 
+        /**
+         * How often a replica looks for documents to ingest that nobody holds: left pending, or processing by a
+         * replica that died (its lease passed). An upload is ingested at once by the replica that took it.
+         */
+        @WithDefault("5s")
+        java.time.Duration pollInterval();
+
+        /**
+         * How long a replica's claim on a document it is ingesting holds without being renewed (it renews every third
+         * of this). A replica that dies leaves its document to the others after this long.
+         */
+        @WithDefault("15s")
+        java.time.Duration lease();
+
         /** Length of one "page" of a transcribed recording, in seconds, so a citation points to a time window. */
         @WithDefault("60")
         int audioPageSeconds();

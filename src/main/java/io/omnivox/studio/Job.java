@@ -59,6 +59,14 @@ public class Job {
     @Column(name = "approved_at")
     private Instant approvedAt;
 
+    /** The replica that claimed the job last ({@code omnivox.replica-id}); kept after the job ends, for the record. */
+    @Column(name = "claimed_by", length = 128)
+    private String claimedBy;
+
+    /** Until when the claim holds unless renewed; null when nobody holds the job (see {@link JobRepository#claim}). */
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
     protected Job() {
         // for Hibernate
     }
@@ -130,6 +138,16 @@ public class Job {
         return approvedAt;
     }
 
+    /** The replica that claimed the job last, or null for a job never claimed. */
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    /** Until when the current claim holds; null when no replica holds the job. */
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
     void start(Instant now) {
         state = JobState.RUNNING;
         error = null;
@@ -157,11 +175,13 @@ public class Job {
         error = null;
         cancelRequested = false;
         finishedAt = null;
+        leaseUntil = null;
     }
 
     void awaitReview() {
         state = JobState.AWAITING_REVIEW;
         stage = "waiting for review";
+        leaseUntil = null;
     }
 
     void approve(Instant now) {
@@ -174,5 +194,6 @@ public class Job {
         this.error = error;
         this.stage = state.name().toLowerCase(java.util.Locale.ROOT);
         this.finishedAt = now;
+        this.leaseUntil = null; // nothing runs it any more
     }
 }

@@ -1,5 +1,7 @@
 package io.omnivox.studio;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,11 +24,61 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
     }
 
     /**
-     * Jobs queued or running (a running one was cut off by a stop), oldest first: what to resume at startup. Jobs
-     * awaiting review are not among them: they wait for their owner's approval.
+     * Claims the oldest job this replica can run: a queued one, or a running one whose lease has passed or was handed
+     * back (its replica died or stopped). The claimed job is running, held by {@code replica} until {@code leaseUntil}.
+     * Call in a transaction of its own, committed at once.
+     * <p>
+     * Safe with several replicas: the candidate row is read {@code FOR UPDATE SKIP LOCKED}, so a replica never waits
+     * on, nor takes, a row another is claiming (PostgreSQL; H2 2.x accepts the same clause, though it skips a locked
+     * row before the row limit, so it may answer nothing while another claim is in flight: the next poll finds the
+     * job). The update then checks the claim condition again, so a job is claimed once even where the lock does not
+     * hold.
+     *
+     * @param kinds the job kinds this replica has runners for; a replica never claims a job it cannot make
+     * @return the claimed job's id, or empty when there is nothing to claim (or another replica just took it)
      */
-    public List<Job> listUnfinished() {
-        return list("state in ?1 order by createdAt, id", List.of(JobState.QUEUED, JobState.RUNNING));
+    public Optional<UUID> claim(String replica, Collection<String> kinds, Instant now, Instant leaseUntil) {
+        if (kinds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UUID> candidates = getEntityManager().createNativeQuery("""
+                select id from jobs
+                where kind in (:kinds)
+                  and (state = 'queued' or (state = 'running' and (lease_until is null or lease_until < :now)))
+                order by created_at, id
+                fetch first 1 rows only
+                for update skip locked""", UUID.class)
+                .setParameter("kinds", kinds).setParameter("now", now).getResultList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = candidates.get(0);
+        int claimed = update("state = ?1, claimedBy = ?2, leaseUntil = ?3 where id = ?4 and (state = ?5 or (state = ?1"
+                + " and (leaseUntil is null or leaseUntil < ?6)))", JobState.RUNNING, replica, leaseUntil, id,
+                JobState.QUEUED, now);
+        return claimed == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * Extends this replica's lease on the jobs it runs; answers how many it still holds (a job another replica has
+     * claimed since, after this one's lease passed, is no longer renewed).
+     */
+    public int renew(String replica, Collection<UUID> running, Instant leaseUntil) {
+        return running.isEmpty() ? 0
+                : update("leaseUntil = ?1 where id in ?2 and claimedBy = ?3 and state = ?4", leaseUntil, running,
+                        replica, JobState.RUNNING);
+    }
+
+    /** Hands this replica's running jobs back (a stop): any replica may claim them at once, and resumes them. */
+    public int release(String replica, Collection<UUID> running) {
+        return running.isEmpty() ? 0
+                : update("leaseUntil = null where id in ?1 and claimedBy = ?2 and state = ?3", running, replica,
+                        JobState.RUNNING);
+    }
+
+    /** Whether {@code replica} still holds the running job, i.e. nobody claimed it since its lease passed. */
+    public boolean holds(String replica, UUID id) {
+        return count("id = ?1 and claimedBy = ?2 and state = ?3", id, replica, JobState.RUNNING) == 1;
     }
 
     /** A job's plan, in order. */

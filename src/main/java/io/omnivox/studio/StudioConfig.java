@@ -17,6 +17,21 @@ public interface StudioConfig {
     @WithDefault("1")
     int workers();
 
+    /**
+     * How often this replica looks in the database for jobs to claim: queued ones (from any replica) and running ones
+     * whose replica stopped renewing its lease. A job created here is claimed at once, without waiting for the poll.
+     */
+    @WithDefault("2s")
+    java.time.Duration pollInterval();
+
+    /**
+     * How long a claim on a running job holds without being renewed; the replica running it renews it every third of
+     * this. A replica that dies leaves its jobs to the others after this long, so it is a trade: short resumes sooner,
+     * too short lets a replica stalled by a long garbage collection lose a job it is still running.
+     */
+    @WithDefault("30s")
+    java.time.Duration lease();
+
     /** Jobs a user may have queued, running or awaiting review at once; more are refused with 429. */
     @WithDefault("5")
     int maxActivePerUser();

@@ -9,12 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,11 +26,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
 
+import io.omnivox.persistence.Replica;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -34,8 +40,14 @@ import io.smallrye.mutiny.Multi;
 /**
  * Runs studio jobs ({@link JobRunner}s) in the background, a few at a time, and checkpoints them in the database: the
  * plan before rendering, each segment once its file is in place (written to a temporary file, then moved atomically),
- * the downloads at the end. A job cut off by a stop or a crash is queued again at startup and renders only the
- * segments not yet recorded. Each database change is its own short transaction; none stays open while rendering.
+ * the downloads at the end. Each database change is its own short transaction; none stays open while rendering.
+ * <p>
+ * Several replicas may share the database. A replica runs only jobs it has {@link JobRepository#claim claimed}: it
+ * polls for queued jobs ({@link StudioConfig#pollInterval()}, and at once for a job created, retried or approved here)
+ * while it has a free worker, and renews a lease on each job it runs ({@link StudioConfig#lease()}). A job whose
+ * replica died (its lease passed) or stopped (it handed its jobs back) is claimed by the next replica that polls, and
+ * renders only the segments not yet recorded; a replica that finds a job claimed away from it stops that job without
+ * recording anything more.
  * <p>
  * A job whose input JSON says {@code "review": true} stops after planning, {@link JobState#AWAITING_REVIEW awaiting
  * review}: its plan can be edited ({@link #rerender} only changes the specs then) until its owner {@link #approve
@@ -53,35 +65,77 @@ public class StudioJobs {
     private final StudioConfig config;
     private final Map<String, JobRunner> runners;
     private final ExecutorService workers;
-    /** Jobs queued in the executor and not yet started, so a job is never queued twice. */
-    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    /** Claims, lease renewals and polls, one at a time, so the count of running jobs needs no lock. */
+    private final ScheduledExecutorService claims;
+    private final String replica;
+    /** The jobs this replica has claimed and not yet finished; at most {@link StudioConfig#workers()}. */
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean started = new AtomicBoolean();
+    /** Set while stopping: a job interrupted then is handed back, not failed. */
+    private volatile boolean stopping;
 
-    public StudioJobs(JobRepository jobs, JobEvents events, StudioConfig config, Instance<JobRunner> runners) {
+    @Inject
+    public StudioJobs(JobRepository jobs, JobEvents events, StudioConfig config, Instance<JobRunner> runners,
+            Replica replica) {
+        this(jobs, events, config, runners.stream().toList(), replica.id());
+    }
+
+    /** A replica named {@code replica} with these runners (tests run two in one process). */
+    StudioJobs(JobRepository jobs, JobEvents events, StudioConfig config, List<JobRunner> runners, String replica) {
         this.jobs = jobs;
         this.events = events;
         this.config = config;
+        this.replica = replica;
         this.runners = runners.stream().collect(Collectors.toMap(JobRunner::kind, Function.identity()));
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), Thread.ofPlatform()
                 .name("studio-job-", 0).daemon().factory());
+        this.claims = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("studio-claims").daemon()
+                .factory());
     }
 
+    /**
+     * Starts polling for jobs (queued ones, and those a stopped or dead replica left running), which also resumes the
+     * jobs this replica's previous run was cut off in, once their lease passes. Called again, it polls at once.
+     */
     void onStart(@Observes StartupEvent event) {
-        List<UUID> unfinished = QuarkusTransaction.requiringNew().call(() -> jobs.listUnfinished().stream()
-                .map(Job::id).toList());
-        unfinished.forEach(this::enqueue);
-        if (!unfinished.isEmpty()) {
-            LOG.infof("Studio: %d unfinished job(s) queued again", unfinished.size());
+        if (started.compareAndSet(false, true)) {
+            long poll = Math.max(10, config.pollInterval().toMillis());
+            long renew = Math.max(10, config.lease().toMillis() / 3);
+            claims.scheduleWithFixedDelay(this::claimWhileFree, 0, poll, TimeUnit.MILLISECONDS);
+            claims.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
+        } else {
+            poll();
         }
     }
 
+    /** Stops the workers and hands their jobs back, for another replica (or the next start) to resume at once. */
     @PreDestroy
     void stop() {
+        stopping = true;
+        Set<UUID> unfinished = Set.copyOf(running);
+        claims.shutdownNow();
         workers.shutdownNow();
         try {
             workers.awaitTermination(10, TimeUnit.SECONDS);
+            claims.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!unfinished.isEmpty()) {
+            try {
+                int released = QuarkusTransaction.requiringNew().call(() -> jobs.release(replica, unfinished));
+                LOG.infof("Studio: %d running job(s) handed back for another replica to resume", released);
+            } catch (RuntimeException e) {
+                // the database may be gone first at shutdown: the lease then passes on its own
+                LOG.warnf("Studio: could not hand %d running job(s) back (%s); they resume once their lease passes",
+                        unfinished.size(), e.getMessage());
+            }
+        }
+    }
+
+    /** This replica's id, as written on the jobs it claims. */
+    String replica() {
+        return replica;
     }
 
     /** The job kinds this server can make. */
@@ -275,19 +329,72 @@ public class StudioJobs {
 
     // --- running ------------------------------------------------------------------------------------------------
 
+    /** A job was queued here: claim it now (this replica or another, whichever polls first, runs it). */
     private void enqueue(UUID id) {
-        if (queued.add(id)) {
-            workers.execute(() -> {
-                queued.remove(id);
-                run(id);
-            });
+        poll();
+    }
+
+    private void poll() {
+        try {
+            claims.execute(this::claimWhileFree);
+        } catch (RejectedExecutionException e) {
+            // stopping: the job stays queued for another replica, or the next start
         }
     }
 
+    /** Claims jobs while a worker is free. Runs on the claims thread only. */
+    private void claimWhileFree() {
+        try {
+            while (running.size() < Math.max(1, config.workers())) {
+                Instant now = Instant.now();
+                Optional<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> jobs.claim(replica,
+                        runners.keySet(), now, now.plus(config.lease())));
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                UUID id = claimed.get();
+                LOG.infof("Studio job %s claimed by replica %s", id, replica);
+                running.add(id);
+                workers.execute(() -> {
+                    try {
+                        run(id);
+                    } finally {
+                        running.remove(id);
+                        poll(); // a worker is free: take the next job without waiting for the poll
+                    }
+                });
+            }
+        } catch (RejectedExecutionException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            // the database may be away for a moment; the next poll tries again
+            LOG.warnf("Studio: could not look for jobs to claim (%s)", e.getMessage());
+        }
+    }
+
+    /** Renews the lease on this replica's running jobs. Runs on the claims thread only. */
+    private void renewLeases() {
+        Set<UUID> mine = Set.copyOf(running);
+        if (mine.isEmpty()) {
+            return;
+        }
+        try {
+            int held = QuarkusTransaction.requiringNew().call(() -> jobs.renew(replica, mine,
+                    Instant.now().plus(config.lease())));
+            if (held < mine.size()) {
+                LOG.warnf("Studio: %d of %d running job(s) were claimed by another replica (their lease passed);"
+                        + " they stop here before their next segment", mine.size() - held, mine.size());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Studio: could not renew the lease on %d running job(s) (%s)", mine.size(), e.getMessage());
+        }
+    }
+
+    /** Runs a job this replica has claimed (it is running, held by this replica). */
     private void run(UUID id) {
         Job job = QuarkusTransaction.requiringNew().call(() -> {
             Job found = jobs.findById(id);
-            if (found == null || found.state().ended()) {
+            if (found == null || found.state().ended() || !replica.equals(found.claimedBy())) {
                 return null;
             }
             if (found.cancelRequested()) {
@@ -318,6 +425,11 @@ public class StudioJobs {
                 assemble(runner, context);
             }
         } catch (RuntimeException | IOException | LinkageError e) {
+            if (stopping) {
+                // interrupted by the stop: what it recorded stays, and the job resumes elsewhere or at the next start
+                LOG.infof("Studio job %s interrupted by the stop (%s); it will resume", id, message(e));
+                return;
+            }
             LOG.warnf(e, "Studio job %s failed", id);
             end(id, JobState.FAILED, message(e));
         }
@@ -382,6 +494,9 @@ public class StudioJobs {
                 end(context.id(), JobState.CANCELLED, null);
                 return false;
             }
+            if (!holds(context.id())) {
+                return false;
+            }
             context.stage("rendering " + (done + 1) + " of " + plan.size());
             String fileName = String.format(java.util.Locale.ROOT, "segment-%05d.wav", segment.position());
             Path part = context.directory().resolve(fileName + ".part");
@@ -389,15 +504,37 @@ public class StudioJobs {
             Files.move(part, context.directory().resolve(fileName), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
             int progress = ++done;
-            QuarkusTransaction.requiringNew().run(() -> {
+            boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+                if (!jobs.holds(replica, context.id())) {
+                    return false;
+                }
                 jobs.segment(context.id(), segment.position()).orElseThrow().rendered(
                         rendered.flagged() ? SegmentState.FLAGGED : SegmentState.DONE, fileName,
                         rendered.durationMs(), rendered.attempts(), rendered.report(), Instant.now());
                 jobs.findById(context.id()).progress(progress, plan.size());
+                return true;
             });
+            if (!recorded) {
+                logLost(context.id());
+                return false;
+            }
             publish(context.id());
         }
         return true;
+    }
+
+    /** Whether this replica still holds the job; a job claimed away (this replica's lease passed) stops here. */
+    private boolean holds(UUID id) {
+        boolean held = QuarkusTransaction.requiringNew().call(() -> jobs.holds(replica, id));
+        if (!held) {
+            logLost(id);
+        }
+        return held;
+    }
+
+    private void logLost(UUID id) {
+        LOG.warnf("Studio job %s was claimed by another replica after this one's lease passed; it stops here and"
+                + " the other replica resumes it", id);
     }
 
     private void assemble(JobRunner runner, Context context) {
@@ -407,7 +544,10 @@ public class StudioJobs {
                         .resolve(s.fileName()), s.durationMs() == null ? 0 : s.durationMs())).toList());
         List<JobRunner.Artifact> artifacts = runner.assemble(context, files);
         Instant now = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+            if (!jobs.holds(replica, context.id())) {
+                return false;
+            }
             List<JobArtifact> rows = new ArrayList<>();
             for (JobRunner.Artifact a : artifacts) {
                 rows.add(new JobArtifact(context.id(), a.file().getFileName().toString(), rows.size(), a.contentType(),
@@ -415,12 +555,28 @@ public class StudioJobs {
             }
             jobs.replaceArtifacts(context.id(), rows);
             jobs.findById(context.id()).end(JobState.SUCCEEDED, null, now);
+            return true;
         });
+        if (!recorded) {
+            logLost(context.id());
+            return;
+        }
         publish(context.id());
     }
 
+    /** Ends a job this replica runs; one claimed away meanwhile is left to the replica that holds it now. */
     private void end(UUID id, JobState state, String error) {
-        QuarkusTransaction.requiringNew().run(() -> jobs.findById(id).end(state, error, Instant.now()));
+        boolean ended = QuarkusTransaction.requiringNew().call(() -> {
+            if (!jobs.holds(replica, id)) {
+                return false;
+            }
+            jobs.findById(id).end(state, error, Instant.now());
+            return true;
+        });
+        if (!ended) {
+            logLost(id);
+            return;
+        }
         publish(id);
     }
 

@@ -1,0 +1,22 @@
+package io.omnivox.rag;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import io.omnivox.persistence.PostgresTestProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The ingestion claim tests on PostgreSQL, where every racing claimer holds its own connection and the checked update
+ * decides; skipped, with the reason, unless a test database is configured.
+ */
+@QuarkusTest
+@TestProfile(PostgresTestProfile.class)
+@Tag("postgresql")
+@EnabledIfEnvironmentVariable(named = PostgresTestProfile.URL_VARIABLE, matches = "jdbc:postgresql:.+",
+        disabledReason = "no PostgreSQL to test against: set OMNIVOX_TEST_POSTGRES_URL=jdbc:postgresql://host:port/db "
+                + "(and OMNIVOX_TEST_POSTGRES_USER, OMNIVOX_TEST_POSTGRES_PASSWORD) to a throwaway database, "
+                + "as .ci/run does")
+class PostgresIngestionClaimsTest extends IngestionClaimsTest {
+}
