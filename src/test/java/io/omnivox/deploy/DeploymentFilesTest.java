@@ -79,6 +79,8 @@ class DeploymentFilesTest {
         assertThat(env).containsEntry("QUARKUS_DATASOURCE_DB_KIND", "postgresql");
         assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).startsWith("jdbc:postgresql://");
         assertThat(env).containsEntry("OMNIVOX_RAG_STORE", "milvus");
+        assertThat(env).as("memory shared through the database between replicas")
+                .containsEntry("OMNIVOX_AGENT_MEMORY_WRITE_BEHIND", "false");
         assertThat(env.get("OMNIVOX_RAG_MILVUS_URI")).startsWith("http");
 
         Map<String, Object> password = list(omnivoxContainer().get("env")).stream()
