@@ -70,7 +70,7 @@ describe('speakableText', () => {
 });
 
 describe('generated images', () => {
-  it('marks the agent\'s pictures for an authorised fetch instead of a plain src, and leaves other images alone', () => {
+  it('marks the agent\'s pictures for an authorised fetch, and turns other images into links that load nothing', () => {
     const html = renderMarkdown('Here it is.\n\n![a red lighthouse](/v1/images/files/abc-123.png)\n\n![x](https://example.org/x.png)');
     const root = document.createElement('div');
     root.innerHTML = html;
@@ -79,7 +79,8 @@ describe('generated images', () => {
     expect(mine.getAttribute('src')).toBeNull();
     expect(mine.getAttribute('alt')).toBe('a red lighthouse');
     expect(root.querySelector('figcaption')!.textContent).toBe('a red lighthouse');
-    expect(root.querySelectorAll('img[src]')).toHaveLength(1);
+    expect(root.querySelectorAll('img[src]')).toHaveLength(0); // never loaded from elsewhere: data could leave in its URL
+    expect(root.querySelector('a.image-link')!.getAttribute('href')).toBe('https://example.org/x.png');
     expect(isGeneratedImage('/v1/images/files/../../etc/passwd.png')).toBe(false);
   });
 

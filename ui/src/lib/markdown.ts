@@ -97,7 +97,9 @@ const marked = new Marked({
         return `<figure class="generated-image"><img data-generated-src="${escapeHtml(href)}" alt="${escapeHtml(text)}" />`
           + `<figcaption>${escapeHtml(text)}</figcaption></figure>`;
       }
-      return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}" />`;
+      // any other image would be fetched from wherever the model pointed it, the moment the answer shows: a way for
+      // injected text to send data out in the URL. It becomes a link the user may choose to open.
+      return `<a href="${escapeHtml(href)}" class="image-link">${escapeHtml(text || 'image')} (image)</a>`;
     },
   },
 });

@@ -16,6 +16,17 @@ import io.quarkus.test.junit.QuarkusTest;
 class ServiceBasicsTest {
 
     @Test
+    void should_serve_the_ui_under_a_content_security_policy_that_loads_and_sends_nothing_elsewhere() {
+        given().when().get("/") // the UI's page (absent when the build skipped the UI: the headers are the same)
+                .then()
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("Content-Security-Policy", containsString("connect-src 'self' ws: wss:"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
     void should_be_ready_and_list_models_as_weights_missing_when_no_weights_exist() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
