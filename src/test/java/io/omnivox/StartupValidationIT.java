@@ -55,4 +55,16 @@ class StartupValidationIT {
             assertThat(app.output()).contains("tiny.yaml:9:5: files[0].sha256: must be 64 hexadecimal digits");
         }
     }
+
+    @Test
+    void should_refuse_to_start_without_authentication_unless_it_listens_on_loopback_only(@TempDir Path dir)
+            throws Exception {
+        try (AppProcess app = AppProcess.start(dir, "omnivox.auth.enabled=false", "quarkus.http.host=0.0.0.0")) {
+            int exit = app.awaitExit(60);
+
+            assertThat(exit).as(app.output()).isNotZero();
+            assertThat(app.output()).contains("omnivox.auth.enabled=false makes every request the administrator")
+                    .contains("quarkus.http.host is 0.0.0.0");
+        }
+    }
 }
