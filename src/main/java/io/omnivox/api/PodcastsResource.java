@@ -285,8 +285,14 @@ public class PodcastsResource {
         if (changed.isEmpty()) {
             return Response.ok(jobs.get(user.id(), id)).build();
         }
-        Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(script)); // before it is assembled
-        JobView job = jobs.rerender(user.id(), id, changed);
+        // saved once the job accepts the edit (a running one answers 409 and keeps its script), before it is assembled
+        JobView job = jobs.rerender(user.id(), id, changed, () -> {
+            try {
+                Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(script));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         return job.awaitingReview() ? Response.ok(job).build() : Response.accepted(job).build(); // nothing under way
     }
 

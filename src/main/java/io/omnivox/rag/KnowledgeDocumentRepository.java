@@ -72,11 +72,6 @@ public class KnowledgeDocumentRepository implements PanacheRepositoryBase<Knowle
                         replica, DocumentStatus.PROCESSING);
     }
 
-    /** Whether {@code replica} still holds the document's ingestion. */
-    public boolean holds(String replica, UUID id) {
-        return count("id = ?1 and claimedBy = ?2 and status = ?3", id, replica, DocumentStatus.PROCESSING) == 1;
-    }
-
     /** Documents a replica may claim now: pending, or processing under a lease that passed or was never set. */
     public List<UUID> listClaimable(Instant now) {
         return list("status = ?1 or (status = ?2 and (leaseUntil is null or leaseUntil < ?3)) order by createdAt, id",

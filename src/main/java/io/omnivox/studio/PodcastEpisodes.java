@@ -1,7 +1,5 @@
 package io.omnivox.studio;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.omnivox.agent.KnowledgeSearch;
 import io.omnivox.agent.Passage;
@@ -27,7 +24,6 @@ public class PodcastEpisodes {
 
     /** Passages given to the hosts for one question. */
     static final int PASSAGES = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StudioJobs jobs;
     private final KnowledgeSearch knowledge;
@@ -74,7 +70,7 @@ public class PodcastEpisodes {
         Path directory = jobs.directory(owner, id);
         List<Line> lines = new ArrayList<>();
         for (JobSegment segment : jobs.segments(owner, id)) {
-            JsonNode spec = read(segment.spec());
+            JsonNode spec = StudioFiles.read(segment.spec());
             String speaker = spec.path("speaker").asText();
             String voice = request.speakers().stream().filter(s -> s.name().equals(speaker)).findFirst()
                     .map(PodcastRunner.Speaker::voice).orElse(null);
@@ -96,21 +92,9 @@ public class PodcastEpisodes {
         List<String> parts = new ArrayList<>();
         Path file = directory.resolve("sources.json");
         if (Files.isRegularFile(file)) {
-            try {
-                JSON.readTree(file.toFile()).forEach(part -> parts.add(part.asText()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            StudioFiles.readJson(file).forEach(part -> parts.add(part.asText()));
         }
         SourcePassages passages = new SourcePassages(parts);
         return passages::search;
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -44,8 +44,12 @@ public class SegmentQuality {
         while (attempts < Math.max(1, config.qc().attempts()) && (check == null || !check.passed())) {
             attempts++;
             audio = StudioFiles.synthesize(engine, request);
-            check = SegmentCheck.of(audio, engine.sampleRate(), request.text(), heardBack(audio, engine.sampleRate(),
-                    request.text()), config.qc().maxWordErrorRate());
+            // the cheap checks first: a silent, clipped or mistimed take is synthesised again without being heard back
+            check = SegmentCheck.of(audio, engine.sampleRate(), request.text(), null, config.qc().maxWordErrorRate());
+            if (check.passed()) {
+                check = SegmentCheck.of(audio, engine.sampleRate(), request.text(), heardBack(audio,
+                        engine.sampleRate(), request.text()), config.qc().maxWordErrorRate());
+            }
         }
         StudioFiles.write(target, WavCodec.encode(new AudioClip(audio, engine.sampleRate()), 16));
         return new JobRunner.Rendered(audio.length * 1000L / engine.sampleRate(), !check.passed(), attempts,

@@ -133,11 +133,6 @@ public class StudioJobs {
         }
     }
 
-    /** This replica's id, as written on the jobs it claims. */
-    String replica() {
-        return replica;
-    }
-
     /** The job kinds this server can make. */
     public Set<String> kinds() {
         return runners.keySet();
@@ -282,6 +277,15 @@ public class StudioJobs {
      * has rendered nothing yet: its specs change and it keeps awaiting review (nothing is queued).
      */
     public JobView rerender(UUID owner, UUID id, Map<Integer, String> specs) {
+        return rerender(owner, id, specs, () -> {
+        });
+    }
+
+    /**
+     * The same, with {@code prepare} run once the job is known to accept the change and before any segment is marked
+     * (e.g. saving the edited script the new specs come from), so nothing is written for a job that refuses it.
+     */
+    public JobView rerender(UUID owner, UUID id, Map<Integer, String> specs, Runnable prepare) {
         boolean queue = QuarkusTransaction.requiringNew().call(() -> {
             Job job = owned(owner, id);
             boolean reviewing = job.state() == JobState.AWAITING_REVIEW;
@@ -293,6 +297,7 @@ public class StudioJobs {
                 throw new ClientErrorException("The job is awaiting review and has rendered nothing yet; approve it"
                         + " to render its segments.", 409);
             }
+            prepare.run();
             specs.forEach((position, spec) -> jobs.segment(id, position).orElseThrow(() -> new NotFoundException(
                     "The job has no segment " + position + "; its segments are 0 to " + (job.segments() - 1) + "."))
                     .renderAgain(spec));

@@ -90,6 +90,17 @@ public record SessionSettings(String pipeline, String voice, String language,
                 turnDetection(patch.path("turn_detection")), interruption(patch.path("interruption")));
     }
 
+    /**
+     * Whether replies are written the same way under both settings: same pipeline, podcast, conversation, knowledge
+     * bases and target language (voice, audio formats, turn detection and interruption do not change the writer).
+     */
+    public boolean sameReplyWriter(SessionSettings other) {
+        return java.util.Objects.equals(pipeline, other.pipeline) && java.util.Objects.equals(podcastId, other.podcastId)
+                && java.util.Objects.equals(conversationId, other.conversationId)
+                && knowledgeBases.equals(other.knowledgeBases)
+                && java.util.Objects.equals(targetLanguage, other.targetLanguage);
+    }
+
     /** These settings with reply audio at {@code rate} (the speech engine's, or the Opus rate it is encoded at). */
     public SessionSettings withOutputSampleRate(int rate) {
         return new SessionSettings(pipeline, voice, language, targetLanguage, conversationId, knowledgeBases,

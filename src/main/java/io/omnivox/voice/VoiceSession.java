@@ -506,7 +506,9 @@ public final class VoiceSession implements AutoCloseable {
             if (!updated.voice().equals(settings.voice())) {
                 engines.voices().accept(updated.voice());
             }
-            updatedResponder = engines.responders().apply(updated);
+            // made again only when what writes replies changed: a podcast's episode and index are not rebuilt (and
+            // its place is not lost) for a change of voice, format or turn detection
+            updatedResponder = updated.sameReplyWriter(settings) ? responder : engines.responders().apply(updated);
         } catch (VoiceProtocolException e) {
             errorNow(e.code(), e.getMessage(), "session.update");
             return;
@@ -515,11 +517,7 @@ public final class VoiceSession implements AutoCloseable {
         settings = updated.withOutputSampleRate(updated.outputAudioFormat() == SessionSettings.AudioFormat.OPUS
                 ? OpusOutput.rateFor(speechRate) : speechRate);
         bargeIn = new BargeInPolicy(settings.interruption());
-        Responder previous = responder;
         responder = updatedResponder;
-        // the same episode again keeps its place; another one starts from its beginning
-        previous.playlist().ifPresent(old -> responder.playlist().filter(now -> now.id().equals(old.id()))
-                .ifPresent(now -> now.reached(old.at())));
         boolean wantsOpus = settings.inputAudioFormat() == SessionSettings.AudioFormat.OPUS;
         if (wantsOpus != (opus != null)) {
             opus = wantsOpus ? new OpusInput() : null;
